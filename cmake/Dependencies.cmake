@@ -1,0 +1,22 @@
+# Every library comes from a Debian package (scripts/packages.txt) and is found
+# here as an imported target; nothing is vendored or downloaded.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(OpenSSL 3.0 REQUIRED)
+
+pkg_check_modules(RHASH REQUIRED IMPORTED_TARGET librhash>=1.4)
+pkg_check_modules(GCRYPT REQUIRED IMPORTED_TARGET libgcrypt>=1.10)
+pkg_check_modules(CRYPTOPP REQUIRED IMPORTED_TARGET libcrypto++>=8.7)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash>=0.8)
+pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
+pkg_check_modules(ISAL REQUIRED IMPORTED_TARGET libisal>=2.30)
+pkg_check_modules(DEFLATE REQUIRED IMPORTED_TARGET libdeflate>=1.14)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3>=3.40)
+pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus>=3.3)
+find_package(GTest REQUIRED)
+
+message(STATUS "hasher dependencies: OpenSSL ${OPENSSL_VERSION}, "
+  "librhash ${RHASH_VERSION}, libgcrypt ${GCRYPT_VERSION}, "
+  "Crypto++ ${CRYPTOPP_VERSION}, xxHash ${XXHASH_VERSION}, "
+  "zlib ${ZLIB_VERSION}, ISA-L ${ISAL_VERSION}, libdeflate ${DEFLATE_VERSION}, "
+  "SQLite ${SQLITE3_VERSION}, toml++ ${TOMLPP_VERSION}")

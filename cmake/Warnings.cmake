@@ -1,0 +1,13 @@
+# hasher_settings: language level and definitions for our code.
+# hasher_warnings: the warning set, linked PRIVATE by our targets only.
+add_library(hasher_settings INTERFACE)
+target_compile_features(hasher_settings INTERFACE cxx_std_20)
+target_include_directories(hasher_settings INTERFACE ${PROJECT_SOURCE_DIR}/src)
+target_compile_definitions(hasher_settings INTERFACE
+  HASHER_VERSION="${PROJECT_VERSION}"
+  $<$<CONFIG:Debug>:_GLIBCXX_ASSERTIONS>)
+
+add_library(hasher_warnings INTERFACE)
+target_compile_options(hasher_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+  $<$<BOOL:${HASHER_WARNINGS_AS_ERRORS}>:-Werror>)

@@ -1,0 +1,100 @@
+#include <hasher/cli/run.hpp>
+
+#include <hasher/cli/command_line.hpp>
+#include <hasher/cli/commands.hpp>
+#include <hasher/cli/exit_codes.hpp>
+#include <hasher/config/settings.hpp>
+#include <hasher/util/errors.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+namespace hasher::cli {
+namespace {
+
+constexpr std::string_view k_usage =
+    "usage: hasher COMMAND [OPTIONS] [PATH...]\n"
+    "\n"
+    "commands:\n"
+    "  hash        hash files and trees ('-' = standard input)\n"
+    "  algorithms  list the algorithms\n"
+    "  config      print the effective configuration as TOML\n"
+    "\n"
+    "options:\n";
+
+void print_help() {
+  std::string text(k_usage);
+  for (const config::Setting& setting : config::all_settings()) {
+    if (setting.long_flags.empty() && setting.short_flag == 0) continue;
+    std::string flags;
+    if (setting.short_flag != 0) {
+      flags += '-';
+      flags += setting.short_flag;
+      flags += ", ";
+    }
+    flags += setting.long_flags;
+    if (flags.size() < 30) flags.resize(30, ' ');
+    text += "  " + flags + " " + std::string(setting.help) + "\n";
+  }
+  std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+// defaults < file < environment < command line.
+config::Config layer_configuration(const CommandLine& line) {
+  config::Config config;
+  for (const config::Setting& setting : config::all_settings()) {
+    if (setting.env.empty()) continue;
+    if (const char* value = std::getenv(std::string(setting.env).c_str())) {
+      if (*value != '\0') config.set(setting, value, std::string(setting.env));
+    }
+  }
+  for (std::size_t i = 0; i < line.options.size(); ++i) {
+    config.set(*line.options[i].first, line.options[i].second,
+               line.flags_used[i]);
+  }
+  return config;
+}
+
+ui::Verbosity verbosity_of(const config::Config& config) {
+  if (config.flag("options.quiet")) return ui::Verbosity::quiet;
+  if (config.flag("options.verbose")) return ui::Verbosity::verbose;
+  return ui::Verbosity::normal;
+}
+
+} // namespace
+
+int run(int argc, const char* const* argv) {
+  ui::Reporter fallback(ui::Verbosity::normal);
+  try {
+    CommandLine line = parse_command_line(argc, argv);
+    config::Config config = layer_configuration(line);
+    if (config.flag("cli.version")) {
+      std::printf("hasher %s\n", HASHER_VERSION);
+      return k_exit_ok;
+    }
+    if (config.flag("cli.help") || line.command.empty() ||
+        line.command == "help") {
+      print_help();
+      return line.command.empty() && !config.flag("cli.help") ? k_exit_usage
+                                                               : k_exit_ok;
+    }
+    ui::Reporter reporter(verbosity_of(config));
+    Invocation invocation{config, line.positionals, reporter};
+    if (line.command == "hash") return cmd_hash(invocation);
+    if (line.command == "algorithms") return cmd_algorithms(invocation);
+    if (line.command == "config") return cmd_config(invocation);
+    throw util::UsageError(line.command + ": unknown command (see 'hasher --help')");
+  } catch (const util::UsageError& error) {
+    fallback.error(error.what());
+    return k_exit_usage;
+  } catch (const util::FatalError& error) {
+    fallback.error(error.what());
+    return k_exit_fatal;
+  } catch (const std::exception& error) {
+    fallback.error("internal", error.what());
+    return k_exit_fatal;
+  }
+}
+
+} // namespace hasher::cli

@@ -1,0 +1,64 @@
+#pragma once
+
+// The platform seam for reading one input: a regular file opened so that a
+// FIFO or device can never block us, or standard input. Reads are plain
+// read(2) calls into the caller's buffer (no whole-file reads, no mmap), with
+// a sequential read-ahead hint.
+
+#include <hasher/util/result.hpp>
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+namespace hasher::io {
+
+// What stat said when the file was opened.
+struct FileInfo {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t device = 0;
+};
+
+class InputFile {
+public:
+  // Opens `path` (relative to `dir_fd`, or the current directory with
+  // AT_FDCWD) for reading. Fails with ErrorKind::special for anything but a
+  // regular file (opened non-blocking, so a FIFO is never waited on), and
+  // with not_found/permission/io from open(2) or fstat(2).
+  static util::Result<InputFile> open(const std::string& path, int dir_fd);
+
+  // Standard input; size and mtime unknown (0).
+  static InputFile standard_input();
+
+  InputFile(InputFile&& other) noexcept;
+  InputFile& operator=(InputFile&& other) noexcept;
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+  ~InputFile();
+
+  // Reads up to buffer.size() bytes, retrying on EINTR and short reads until
+  // the buffer is full or the end is reached; 0 means end of file.
+  util::Result<std::size_t> read(std::span<std::uint8_t> buffer);
+
+  // Stats the open file again (to detect a change while reading).
+  util::Result<FileInfo> restat() const;
+
+  [[nodiscard]] const FileInfo& info() const { return m_info; }
+  [[nodiscard]] const std::string& path() const { return m_path; }
+
+private:
+  InputFile(int fd, std::string path, FileInfo info, bool owned)
+      : m_fd(fd), m_path(std::move(path)), m_info(info), m_owned(owned) {}
+
+  int m_fd = -1;
+  std::string m_path;
+  FileInfo m_info;
+  bool m_owned = true;
+};
+
+// The one-line reason for an errno value ("Permission denied").
+std::string errno_reason(int error);
+
+} // namespace hasher::io

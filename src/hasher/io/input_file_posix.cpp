@@ -1,0 +1,121 @@
+#include <hasher/io/input_file.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace hasher::io {
+namespace {
+
+util::ErrorKind kind_of(int error) {
+  switch (error) {
+  case ENOENT:
+  case ENOTDIR:
+    return util::ErrorKind::not_found;
+  case EACCES:
+  case EPERM:
+    return util::ErrorKind::permission;
+  default:
+    return util::ErrorKind::io;
+  }
+}
+
+FileInfo info_of(const struct stat& st) {
+  FileInfo info;
+  info.size = static_cast<std::uint64_t>(st.st_size);
+  info.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
+                  st.st_mtim.tv_nsec;
+  info.inode = static_cast<std::uint64_t>(st.st_ino);
+  info.device = static_cast<std::uint64_t>(st.st_dev);
+  return info;
+}
+
+} // namespace
+
+std::string errno_reason(int error) { return std::strerror(error); }
+
+util::Result<InputFile> InputFile::open(const std::string& path, int dir_fd) {
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+  int fd = ::openat(dir_fd, path.c_str(),
+                    O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0) {
+    int error = errno;
+    return util::Error{kind_of(error), path, errno_reason(error)};
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    int error = errno;
+    ::close(fd);
+    return util::Error{kind_of(error), path, errno_reason(error)};
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    if (S_ISDIR(st.st_mode)) {
+      return util::Error{util::ErrorKind::invalid, path, "is a directory"};
+    }
+    return util::Error{util::ErrorKind::special, path, "not a regular file"};
+  }
+  int flags = ::fcntl(fd, F_GETFL);
+  if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  return InputFile(fd, path, info_of(st), true);
+}
+
+InputFile InputFile::standard_input() {
+  FileInfo info;
+  struct stat st {};
+  if (::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
+    info = info_of(st);
+  }
+  return InputFile(STDIN_FILENO, "-", info, false);
+}
+
+InputFile::InputFile(InputFile&& other) noexcept
+    : m_fd(other.m_fd), m_path(std::move(other.m_path)), m_info(other.m_info),
+      m_owned(other.m_owned) {
+  other.m_fd = -1;
+}
+
+InputFile& InputFile::operator=(InputFile&& other) noexcept {
+  if (this != &other) {
+    if (m_owned && m_fd >= 0) ::close(m_fd);
+    m_fd = other.m_fd;
+    m_path = std::move(other.m_path);
+    m_info = other.m_info;
+    m_owned = other.m_owned;
+    other.m_fd = -1;
+  }
+  return *this;
+}
+
+InputFile::~InputFile() {
+  if (m_owned && m_fd >= 0) ::close(m_fd);
+}
+
+util::Result<std::size_t> InputFile::read(std::span<std::uint8_t> buffer) {
+  std::size_t filled = 0;
+  while (filled < buffer.size()) {
+    ssize_t got = ::read(m_fd, buffer.data() + filled, buffer.size() - filled);
+    if (got < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      int error = errno;
+      return util::Error{kind_of(error), m_path, errno_reason(error)};
+    }
+    if (got == 0) break;
+    filled += static_cast<std::size_t>(got);
+  }
+  return filled;
+}
+
+util::Result<FileInfo> InputFile::restat() const {
+  struct stat st {};
+  if (::fstat(m_fd, &st) != 0) {
+    int error = errno;
+    return util::Error{kind_of(error), m_path, errno_reason(error)};
+  }
+  return info_of(st);
+}
+
+} // namespace hasher::io

@@ -1,0 +1,61 @@
+#pragma once
+
+// Hashes one input with every requested algorithm, reading it exactly once in
+// fixed-size chunks into reused buffers. With one lane, the calling thread
+// reads a chunk and feeds it to every digest while it is still in cache. With
+// several lanes (a big file and idle cores), the calling thread reads into a
+// small ring of buffers and hashes lane 0, while one thread per further lane
+// hashes its share of the algorithms from the same buffers; a slot is reused
+// only after every lane is done with it. Memory is the ring: slots × chunk.
+
+#include <hasher/digest/digest_set.hpp>
+#include <hasher/digest/lane_plan.hpp>
+#include <hasher/io/input_file.hpp>
+#include <hasher/util/encoding.hpp>
+#include <hasher/util/result.hpp>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace hasher::pipeline {
+
+struct HashOutcome {
+  std::vector<util::Bytes> digests; // in spec order
+  std::uint64_t bytes = 0;          // bytes read
+};
+
+class FileHasher {
+public:
+  static constexpr std::size_t k_chunk_size = 256 * 1024;
+  static constexpr std::size_t k_ring_slots = 8;
+
+  // `stop`, when set by a signal handler, makes hash() give up between chunks
+  // with ErrorKind::interrupted. Throws what the digest factories throw.
+  FileHasher(std::span<const digest::AlgorithmSpec> specs,
+             const std::atomic<bool>* stop);
+  ~FileHasher();
+  FileHasher(const FileHasher&) = delete;
+  FileHasher& operator=(const FileHasher&) = delete;
+
+  // Reads `file` to its end and returns every digest. `plan` spreads the
+  // algorithms over lanes (threads); a one-lane plan or nullptr hashes on the
+  // calling thread. A read error returns the error and leaves the digests
+  // reset. Not thread-safe: one FileHasher per worker.
+  util::Result<HashOutcome> hash(io::InputFile& file,
+                                 const digest::LanePlan* plan);
+
+private:
+  struct Ring;
+
+  util::Result<HashOutcome> hash_inline(io::InputFile& file);
+  util::Result<HashOutcome> hash_split(io::InputFile& file,
+                                       const digest::LanePlan& plan);
+  std::uint8_t* slot(std::size_t index);
+
+  digest::DigestSet m_digests;
+  const std::atomic<bool>* m_stop;
+  std::vector<std::unique_ptr<std::uint8_t[]>> m_slots;
+};
+
+} // namespace hasher::pipeline

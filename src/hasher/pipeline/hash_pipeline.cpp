@@ -1,0 +1,202 @@
+#include <hasher/pipeline/hash_pipeline.hpp>
+
+#include <hasher/digest/lane_plan.hpp>
+#include <hasher/pipeline/file_hasher.hpp>
+#include <hasher/util/bounded_queue.hpp>
+
+#include <fcntl.h>
+
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace hasher::pipeline {
+namespace {
+
+struct FileTask {
+  std::uint64_t seq;
+  std::string path;
+  walk::EntryKind kind;
+};
+
+constexpr std::size_t k_queue_capacity = 4096;
+constexpr std::uint64_t k_reorder_window = 8192;
+constexpr int k_change_retries = 2;
+// ns/byte of copying a chunk from the page cache, charged to the reading lane.
+constexpr double k_read_cost = 0.1;
+
+// Hands results to the sink in walk order and keeps workers from running more
+// than k_reorder_window files ahead of the oldest unfinished one.
+class Reorderer {
+public:
+  explicit Reorderer(ResultSink& sink) : m_sink(sink) {}
+
+  void wait_for_window(std::uint64_t seq, const std::atomic<bool>& abort) {
+    std::unique_lock lock(m_mutex);
+    m_window.wait(lock, [&] {
+      return seq < m_next + k_reorder_window || abort.load();
+    });
+  }
+
+  void deliver(FileResult result) {
+    std::unique_lock lock(m_mutex);
+    m_pending.emplace(result.seq, std::move(result));
+    // Whoever completes the oldest file flushes the run of finished ones.
+    while (!m_pending.empty() && m_pending.begin()->first == m_next) {
+      m_sink.on_result(m_pending.begin()->second);
+      m_pending.erase(m_pending.begin());
+      ++m_next;
+    }
+    m_window.notify_all();
+  }
+
+  void wake_all() {
+    std::lock_guard lock(m_mutex);
+    m_window.notify_all();
+  }
+
+private:
+  ResultSink& m_sink;
+  std::mutex m_mutex;
+  std::condition_variable m_window;
+  std::map<std::uint64_t, FileResult> m_pending;
+  std::uint64_t m_next = 0;
+};
+
+class QueueingVisitor final : public walk::WalkVisitor {
+public:
+  QueueingVisitor(util::BoundedQueue<FileTask>& queue, ResultSink& sink,
+                  const std::atomic<bool>& abort)
+      : m_queue(queue), m_sink(sink), m_abort(abort) {}
+
+  bool on_file(std::string path, walk::EntryKind kind) override {
+    if (m_abort.load()) return false;
+    return m_queue.push({m_seq++, std::move(path), kind});
+  }
+  void on_skip(const std::string& path, const std::string& reason) override {
+    m_sink.on_skip(path, reason);
+  }
+  void on_walk_error(const util::Error& error) { m_sink.on_walk_error(error); }
+  void on_error(const util::Error& error) override { on_walk_error(error); }
+
+private:
+  util::BoundedQueue<FileTask>& m_queue;
+  ResultSink& m_sink;
+  const std::atomic<bool>& m_abort;
+  std::uint64_t m_seq = 0;
+};
+
+bool same_file_state(const io::FileInfo& before, const io::FileInfo& after) {
+  return before.size == after.size && before.mtime_ns == after.mtime_ns;
+}
+
+} // namespace
+
+HashPipeline::HashPipeline(PipelineOptions options, ResultSink& sink)
+    : m_options(std::move(options)), m_sink(sink) {
+  if (m_options.jobs == 0) m_options.jobs = 1;
+}
+
+void HashPipeline::run(std::span<const std::string> roots) {
+  const std::size_t jobs = m_options.jobs;
+  // One plan per possible lane count; plans[k] has at most k+1 lanes.
+  std::vector<digest::LanePlan> plans;
+  for (std::size_t lanes = 1; lanes <= jobs; ++lanes) {
+    plans.push_back(digest::plan_lanes(m_options.specs, lanes, k_read_cost));
+  }
+  // Contexts are created up front so a factory failure throws here.
+  std::vector<std::unique_ptr<FileHasher>> hashers;
+  for (std::size_t i = 0; i < jobs; ++i) {
+    hashers.push_back(
+        std::make_unique<FileHasher>(m_options.specs, m_options.stop));
+  }
+
+  util::BoundedQueue<FileTask> queue(k_queue_capacity);
+  Reorderer reorderer(m_sink);
+  std::atomic<bool> abort{false};
+  std::atomic<std::size_t> busy{0};
+
+  auto stop_requested = [&] {
+    return abort.load() ||
+           (m_options.stop != nullptr && m_options.stop->load());
+  };
+
+  auto hash_task = [&](FileHasher& hasher, const FileTask& task) {
+    FileResult result;
+    result.seq = task.seq;
+    result.path = task.path;
+    result.kind = task.kind;
+    for (int attempt = 0;; ++attempt) {
+      util::Result<io::InputFile> opened =
+          task.kind == walk::EntryKind::standard_input
+              ? util::Result<io::InputFile>(io::InputFile::standard_input())
+              : io::InputFile::open(task.path, AT_FDCWD);
+      if (!opened) {
+        result.error = opened.error();
+        return result;
+      }
+      io::InputFile& file = *opened;
+      result.info = file.info();
+      // Split a big file over idle cores; otherwise hash it here.
+      std::size_t idle = jobs - std::min(jobs, busy.load());
+      std::size_t lanes = 1;
+      if (task.kind == walk::EntryKind::standard_input ||
+          file.info().size >= m_options.split_threshold) {
+        lanes = std::min(jobs, 1 + idle);
+      }
+      util::Result<HashOutcome> outcome = hasher.hash(file, &plans[lanes - 1]);
+      if (!outcome) {
+        result.error = outcome.error();
+        return result;
+      }
+      result.bytes = outcome->bytes;
+      if (task.kind == walk::EntryKind::standard_input) {
+        result.digests = std::move(outcome->digests);
+        return result;
+      }
+      util::Result<io::FileInfo> after = file.restat();
+      bool unchanged = after && same_file_state(file.info(), *after) &&
+                       outcome->bytes == file.info().size;
+      if (unchanged) {
+        result.digests = std::move(outcome->digests);
+        return result;
+      }
+      if (attempt == k_change_retries || stop_requested()) {
+        result.error = util::Error{util::ErrorKind::changed, task.path,
+                                   "file changed while being read"};
+        return result;
+      }
+    }
+  };
+
+  auto worker = [&](std::size_t index) {
+    FileHasher& hasher = *hashers[index];
+    while (std::optional<FileTask> task = queue.pop()) {
+      if (stop_requested()) continue; // drain without work
+      reorderer.wait_for_window(task->seq, abort);
+      busy.fetch_add(1);
+      FileResult result = hash_task(hasher, *task);
+      busy.fetch_sub(1);
+      bool failed = result.error.has_value();
+      reorderer.deliver(std::move(result));
+      if (failed && m_options.fail_fast == FailFast::yes) {
+        abort.store(true);
+        queue.close();
+        reorderer.wake_all();
+      }
+    }
+  };
+
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t i = 0; i < jobs; ++i) workers.emplace_back(worker, i);
+    QueueingVisitor visitor(queue, m_sink, abort);
+    for (const std::string& root : roots) {
+      if (stop_requested() || !walk::walk_root(root, visitor)) break;
+    }
+    queue.close();
+  }
+}
+
+} // namespace hasher::pipeline

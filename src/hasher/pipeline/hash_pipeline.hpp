@@ -1,0 +1,70 @@
+#pragma once
+
+// walk → read → digest fan-out → sink. One walker thread runs ahead of the
+// workers through a bounded queue; `jobs` workers each own a FileHasher and
+// hash whole files side by side; a big file met while other workers are idle
+// is split over lanes (threads) by algorithm cost. Results reach the sink in
+// walk order whatever the thread count, through a reorder window that also
+// bounds memory (a worker waits rather than run too far ahead of the oldest
+// unfinished file). This is the only place that starts threads.
+
+#include <hasher/digest/algorithm.hpp>
+#include <hasher/io/input_file.hpp>
+#include <hasher/util/encoding.hpp>
+#include <hasher/util/result.hpp>
+#include <hasher/walk/tree_walker.hpp>
+
+#include <atomic>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace hasher::pipeline {
+
+struct FileResult {
+  std::uint64_t seq = 0; // position in walk order
+  std::string path;      // as walked
+  walk::EntryKind kind = walk::EntryKind::file;
+  io::FileInfo info;                // stat at open (after the last retry)
+  std::optional<util::Error> error; // set when the file failed
+  std::vector<util::Bytes> digests; // in spec order, when no error
+  std::uint64_t bytes = 0;          // bytes read
+};
+
+// Receives what the pipeline finds. on_result is called in walk order, one
+// call at a time; on_skip and on_walk_error come from the walker thread
+// whenever they happen.
+class ResultSink {
+public:
+  virtual ~ResultSink() = default;
+  virtual void on_result(const FileResult& result) = 0;
+  virtual void on_skip(const std::string& path, const std::string& reason) = 0;
+  virtual void on_walk_error(const util::Error& error) = 0;
+};
+
+enum class FailFast { no, yes };
+
+struct PipelineOptions {
+  std::vector<digest::AlgorithmSpec> specs;
+  std::size_t jobs = 1;                   // worker threads, >= 1
+  const std::atomic<bool>* stop = nullptr; // set by a signal handler
+  FailFast fail_fast = FailFast::no;
+  std::uint64_t split_threshold = 16u << 20; // bytes; smaller files never split
+};
+
+class HashPipeline {
+public:
+  HashPipeline(PipelineOptions options, ResultSink& sink);
+
+  // Walks every root and hashes what it finds; returns when all is done or a
+  // stop was requested. Throws what the digest factories throw (before any
+  // thread starts).
+  void run(std::span<const std::string> roots);
+
+private:
+  PipelineOptions m_options;
+  ResultSink& m_sink;
+};
+
+} // namespace hasher::pipeline

@@ -1,0 +1,40 @@
+#include <hasher/ui/summary.hpp>
+
+#include <cstdio>
+
+namespace hasher::ui {
+
+std::string format_bytes(std::uint64_t bytes) {
+  static const char* const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+  double value = static_cast<double>(bytes);
+  int unit = 0;
+  while (value >= 1024 && unit < 5) {
+    value /= 1024;
+    ++unit;
+  }
+  char buffer[32];
+  if (unit == 0) {
+    std::snprintf(buffer, sizeof buffer, "%llu B",
+                  static_cast<unsigned long long>(bytes));
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f %s", value, units[unit]);
+  }
+  return buffer;
+}
+
+std::string summary_line(const RunCounts& counts, double seconds) {
+  double safe = seconds > 0 ? seconds : 1e-9;
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer,
+                "hasher: %llu files, %s in %.2f s (%.0f MB/s, %.0f files/s), "
+                "%llu errors, %llu skipped",
+                static_cast<unsigned long long>(counts.files),
+                format_bytes(counts.bytes).c_str(), seconds,
+                static_cast<double>(counts.bytes) / safe / 1e6,
+                static_cast<double>(counts.files) / safe,
+                static_cast<unsigned long long>(counts.failed),
+                static_cast<unsigned long long>(counts.skipped));
+  return buffer;
+}
+
+} // namespace hasher::ui

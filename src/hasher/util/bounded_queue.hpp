@@ -1,0 +1,58 @@
+#pragma once
+
+// A multi-producer multi-consumer FIFO with a capacity: push() blocks while it
+// is full (backpressure), pop() blocks while it is empty, close() wakes
+// everybody and makes pop() return nullopt once drained.
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <mutex>
+#include <optional>
+
+namespace hasher::util {
+
+template <typename T> class BoundedQueue {
+public:
+  explicit BoundedQueue(std::size_t capacity) : m_capacity(capacity) {}
+
+  // Blocks while full; returns false (dropping the item) once closed.
+  bool push(T item) {
+    std::unique_lock lock(m_mutex);
+    m_not_full.wait(lock,
+                    [&] { return m_closed || m_items.size() < m_capacity; });
+    if (m_closed) return false;
+    m_items.push_back(std::move(item));
+    m_not_empty.notify_one();
+    return true;
+  }
+
+  // Blocks while empty and open; nullopt when closed and drained.
+  std::optional<T> pop() {
+    std::unique_lock lock(m_mutex);
+    m_not_empty.wait(lock, [&] { return m_closed || !m_items.empty(); });
+    if (m_items.empty()) return std::nullopt;
+    T item = std::move(m_items.front());
+    m_items.pop_front();
+    m_not_full.notify_one();
+    return item;
+  }
+
+  // No more pushes; consumers drain what is left.
+  void close() {
+    std::lock_guard lock(m_mutex);
+    m_closed = true;
+    m_not_empty.notify_all();
+    m_not_full.notify_all();
+  }
+
+private:
+  std::size_t m_capacity;
+  std::mutex m_mutex;
+  std::condition_variable m_not_full;
+  std::condition_variable m_not_empty;
+  std::deque<T> m_items;
+  bool m_closed = false;
+};
+
+} // namespace hasher::util
