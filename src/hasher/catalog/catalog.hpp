@@ -1,0 +1,131 @@
+#pragma once
+
+// The catalog: where digests, runs and failures are kept. Small and coarse on
+// purpose so that SQLite (today) and PostgreSQL (next) implement the same
+// contract and the walk, the engine and the commands never see SQL:
+//   open (and migrate) → begin_run → write_batch… → finish_run,
+// plus per-thread readers for lookups (--update, resume, verify).
+// Errors: a catalog that cannot be opened, migrated or written throws
+// util::FatalError (exit 3) naming the catalog and the reason; a lock held by
+// a live run throws LockHeld.
+
+#include <hasher/util/encoding.hpp>
+#include <hasher/util/errors.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hasher::catalog {
+
+// A run over `root` refused because another live run holds it or an
+// overlapping root; what() is the whole SPEC message after "hasher: error: ".
+class LockHeld : public util::FatalError {
+public:
+  using util::FatalError::FatalError;
+};
+
+enum class RunState { running, interrupted, complete, failed };
+std::string_view to_string(RunState state);
+
+struct RunTotals {
+  std::uint64_t files = 0;
+  std::uint64_t bytes = 0;
+  std::uint64_t errors = 0;
+};
+
+enum class Restart { no, yes };
+
+struct RunRequest {
+  std::string root;    // absolute, normalised (see io/path.hpp)
+  std::string command; // "hash", "verify", ...
+  std::vector<std::string> columns; // algorithm columns, in the user's order
+  Restart restart = Restart::no;
+};
+
+struct RunInfo {
+  std::int64_t id = 0;
+  bool resumed = false;
+  std::uint64_t resumes = 0;
+  RunTotals before; // what the run had recorded before this process (resume)
+};
+
+// One hashed file. `digests` is parallel to the columns given to begin_run.
+struct FileRow {
+  std::string path; // absolute, normalised
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t device = 0;
+  std::vector<util::Bytes> digests;
+};
+
+struct FailureRow {
+  std::string path;
+  std::string reason;
+};
+
+// What the catalog knows of one path.
+struct StoredFile {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t device = 0;
+  std::int64_t run_id = 0;
+  std::vector<bool> has_column; // parallel to the reader's columns
+};
+
+// Lookups from one thread (each worker opens its own).
+class CatalogReader {
+public:
+  virtual ~CatalogReader() = default;
+  // The row for `path`, or nullopt. Throws util::FatalError when the catalog
+  // cannot be read.
+  virtual std::optional<StoredFile> lookup(const std::string& path) = 0;
+};
+
+class Catalog {
+public:
+  virtual ~Catalog() = default;
+
+  // Starts a run over request.root, or resumes the interrupted run with the
+  // same root, command and columns (unless request.restart). Adds missing
+  // algorithm columns. Takes the run's lock: throws LockHeld when a live run
+  // of this or another process holds the same root, one inside it or one
+  // above it; a run whose holder is gone (same host, dead pid or released
+  // OS lock) is taken over.
+  virtual RunInfo begin_run(const RunRequest& request) = 0;
+
+  // Records files and failures of run `run_id` and adds `delta` to the run's
+  // totals, in one transaction. Retries while the catalog is busy.
+  virtual void write_batch(std::int64_t run_id,
+                           const std::vector<FileRow>& files,
+                           const std::vector<FailureRow>& failures,
+                           const RunTotals& delta) = 0;
+
+  // Sets the run's final state and finish time and releases its lock.
+  virtual void finish_run(std::int64_t run_id, RunState state) = 0;
+
+  // A reader for lookups of `columns`, for use by one thread.
+  virtual std::unique_ptr<CatalogReader>
+  open_reader(const std::vector<std::string>& columns) = 0;
+};
+
+// Opens the catalog named by `db_string`: a path, `sqlite://PATH`, or
+// (later) `postgresql://...`; `table` must be a plain identifier. Creates
+// the file and its directory when missing; migrates a catalog written by the
+// original tool. Throws util::UsageError for a bad table name or scheme,
+// util::FatalError when the catalog cannot be opened.
+std::unique_ptr<Catalog> open_catalog(const std::string& db_string,
+                                      const std::string& table);
+
+// The default catalog location: $XDG_DATA_HOME/hasher/catalog.db, with
+// XDG_DATA_HOME defaulting to ~/.local/share.
+std::string default_catalog_path();
+
+// True for [A-Za-z_][A-Za-z0-9_]* (at most 63 characters).
+bool is_plain_identifier(std::string_view name);
+
+} // namespace hasher::catalog

@@ -1,0 +1,438 @@
+// The SQLite catalog. Layout (SPEC "Catalog"): the digest table keeps the
+// original tool's columns (file_path, file_size, one BLOB per algorithm, added
+// on demand) plus mtime_ns, inode, device, run_id and hashed_at, with a
+// unique index on file_path (one current row per path); `runs` and `failures`
+// record runs and failed files. A table written by the original tool (no
+// run_id column, repeated paths, byte-reversed crc32) is migrated in place in
+// one transaction: the newest row per path wins, crc32 blobs are reversed to
+// the conventional order, and PRAGMA user_version marks the file as migrated.
+//
+// Writes come from one thread in batched transactions (WAL, synchronous
+// NORMAL): one upsert statement prepared per run. A re-hash of a file whose
+// size or mtime changed clears the digests of algorithms not computed this
+// time, so no stale digest survives next to fresh metadata.
+//
+// Locks: begin_run runs inside BEGIN IMMEDIATE, so two processes starting at
+// once are serialised by SQLite; a run is live while its OS lock file
+// (<catalog>.locks/run-N.lock) is held, which the kernel releases however the
+// process dies.
+
+#include <hasher/catalog/sqlite/sqlite_catalog.hpp>
+
+#include <hasher/catalog/sqlite/sqlite_db.hpp>
+#include <hasher/digest/algorithm.hpp>
+#include <hasher/format/escape.hpp>
+#include <hasher/io/file_lock.hpp>
+#include <hasher/io/path.hpp>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace hasher::catalog::sqlite {
+namespace {
+
+constexpr int k_schema_version = 1;
+
+const char* const k_meta_columns[][2] = {
+    {"mtime_ns", "INTEGER"}, {"inode", "INTEGER"},  {"device", "INTEGER"},
+    {"run_id", "INTEGER"},   {"hashed_at", "TEXT"},
+};
+
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string now_text() { return format::rfc3339(now_ns()); }
+
+std::string join(const std::vector<std::string>& items, const char* glue) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += glue;
+    out += item;
+  }
+  return out;
+}
+
+void make_parent_directory(const std::string& path) {
+  std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (parent.empty()) return;
+  std::error_code error;
+  std::filesystem::create_directories(parent, error);
+  if (error) {
+    throw util::FatalError(parent.string() + ": cannot create catalog "
+                                             "directory: " +
+                           error.message());
+  }
+}
+
+bool roots_overlap(const std::string& a, const std::string& b) {
+  return io::path_within(a, b) || io::path_within(b, a);
+}
+
+class SqliteReader final : public CatalogReader {
+public:
+  SqliteReader(const std::string& path, const std::string& table,
+               const std::vector<std::string>& columns,
+               const std::set<std::string>& existing)
+      : m_db(path, OpenMode::read_only), m_columns(columns.size()) {
+    std::string sql = "SELECT file_size, mtime_ns, inode, device, run_id";
+    for (const std::string& column : columns) {
+      // A column the table does not have yet reads as missing.
+      sql += existing.count(column) != 0
+                 ? ", " + quote_identifier(column) + " IS NOT NULL"
+                 : std::string(", 0");
+    }
+    sql += " FROM " + quote_identifier(table) + " WHERE file_path = ?";
+    m_select.emplace(m_db.prepare(sql));
+  }
+
+  std::optional<StoredFile> lookup(const std::string& path) override {
+    Statement& select = *m_select;
+    select.bind(1, path);
+    std::optional<StoredFile> found;
+    if (select.step()) {
+      StoredFile file;
+      file.size = static_cast<std::uint64_t>(select.integer(0));
+      file.mtime_ns = select.integer(1);
+      file.inode = static_cast<std::uint64_t>(select.integer(2));
+      file.device = static_cast<std::uint64_t>(select.integer(3));
+      file.run_id = select.integer(4);
+      for (std::size_t i = 0; i < m_columns; ++i) {
+        file.has_column.push_back(select.integer(static_cast<int>(5 + i)) != 0);
+      }
+      found = std::move(file);
+    }
+    select.reset();
+    return found;
+  }
+
+private:
+  Database m_db;
+  std::size_t m_columns;
+  std::optional<Statement> m_select;
+};
+
+class SqliteCatalog final : public Catalog {
+public:
+  SqliteCatalog(const std::string& path, const std::string& table)
+      : m_path(path), m_table(table), m_db((make_parent_directory(path), path),
+                                           OpenMode::read_write_create) {
+    // The first statement reads the header: a file that is not a database
+    // fails here, before anything is written to it.
+    m_db.exec("PRAGMA journal_mode=WAL");
+    m_db.exec("PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; "
+              "PRAGMA cache_size=-16384; PRAGMA foreign_keys=OFF");
+    migrate();
+  }
+
+  RunInfo begin_run(const RunRequest& request) override;
+  void write_batch(std::int64_t run_id, const std::vector<FileRow>& files,
+                   const std::vector<FailureRow>& failures,
+                   const RunTotals& delta) override;
+  void finish_run(std::int64_t run_id, RunState state) override;
+  std::unique_ptr<CatalogReader>
+  open_reader(const std::vector<std::string>& columns) override {
+    return std::make_unique<SqliteReader>(m_path, m_table, columns,
+                                          table_columns());
+  }
+
+private:
+  std::string lock_path(std::int64_t run_id) const {
+    return m_path + ".locks/run-" + std::to_string(run_id) + ".lock";
+  }
+  std::set<std::string> table_columns();
+  void migrate();
+  void migrate_original_table(const std::set<std::string>& columns);
+  void add_columns(const std::vector<std::string>& columns);
+  void prepare_upsert(const std::vector<std::string>& columns);
+
+  std::string m_path;
+  std::string m_table;
+  Database m_db;
+  std::optional<io::FileLock> m_lock;
+  std::optional<Statement> m_upsert;
+  std::optional<Statement> m_failure;
+  std::optional<Statement> m_totals;
+  std::size_t m_upsert_columns = 0;
+};
+
+std::set<std::string> SqliteCatalog::table_columns() {
+  std::set<std::string> columns;
+  Statement info =
+      m_db.prepare("PRAGMA table_info(" + quote_identifier(m_table) + ")");
+  while (info.step()) columns.insert(info.text(1));
+  return columns;
+}
+
+void SqliteCatalog::migrate() {
+  m_db.begin();
+  try {
+    std::set<std::string> columns = table_columns();
+    std::string table = quote_identifier(m_table);
+    if (columns.empty()) {
+      m_db.exec("CREATE TABLE " + table +
+                " (file_path TEXT NOT NULL, file_size NUMERIC NOT NULL, "
+                "mtime_ns INTEGER, inode INTEGER, device INTEGER, "
+                "run_id INTEGER, hashed_at TEXT)");
+    } else if (columns.count("run_id") == 0) {
+      migrate_original_table(columns);
+    }
+    m_db.exec("CREATE UNIQUE INDEX IF NOT EXISTS " +
+              quote_identifier(m_table + "_file_path") + " ON " + table +
+              " (file_path)");
+    m_db.exec("CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, "
+              "root TEXT NOT NULL, command TEXT NOT NULL, algorithms TEXT NOT "
+              "NULL, host TEXT, pid INTEGER, started_at TEXT, finished_at "
+              "TEXT, state TEXT NOT NULL, files INTEGER NOT NULL DEFAULT 0, "
+              "bytes INTEGER NOT NULL DEFAULT 0, errors INTEGER NOT NULL "
+              "DEFAULT 0, resumes INTEGER NOT NULL DEFAULT 0)");
+    m_db.exec("CREATE TABLE IF NOT EXISTS failures (id INTEGER PRIMARY KEY, "
+              "run_id INTEGER, file_path TEXT NOT NULL, reason TEXT NOT NULL, "
+              "failed_at TEXT)");
+    m_db.exec("PRAGMA user_version=" + std::to_string(k_schema_version));
+    m_db.commit();
+  } catch (...) {
+    m_db.rollback();
+    throw;
+  }
+}
+
+void SqliteCatalog::migrate_original_table(const std::set<std::string>& columns) {
+  std::string table = quote_identifier(m_table);
+  for (const auto& [name, type] : k_meta_columns) {
+    if (columns.count(name) == 0) {
+      m_db.exec("ALTER TABLE " + table + " ADD COLUMN " + name + " " + type);
+    }
+  }
+  // The original appended a row per hashing; the newest (highest rowid) wins.
+  m_db.exec("DELETE FROM " + table + " WHERE rowid NOT IN (SELECT MAX(rowid) "
+            "FROM " + table + " GROUP BY file_path)");
+  if (columns.count("crc32") != 0) {
+    // It stored CRC-32 little-endian; the catalog keeps the conventional
+    // big-endian order ("test data" → d308aeb2, not b2ae08d3).
+    Statement select = m_db.prepare("SELECT rowid, crc32 FROM " + table +
+                                    " WHERE length(crc32) = 4");
+    Statement update =
+        m_db.prepare("UPDATE " + table + " SET crc32 = ? WHERE rowid = ?");
+    while (select.step()) {
+      util::Bytes crc = select.blob(1);
+      std::reverse(crc.begin(), crc.end());
+      update.bind_blob(1, crc).bind(2, select.integer(0));
+      update.run();
+    }
+  }
+}
+
+void SqliteCatalog::add_columns(const std::vector<std::string>& columns) {
+  std::set<std::string> existing = table_columns();
+  for (const std::string& column : columns) {
+    if (existing.count(column) != 0) continue;
+    if (!is_plain_identifier(column)) {
+      throw util::FatalError(m_path + ": bad column name " + column);
+    }
+    m_db.exec("ALTER TABLE " + quote_identifier(m_table) + " ADD COLUMN " +
+              quote_identifier(column) + " BLOB");
+  }
+}
+
+void SqliteCatalog::prepare_upsert(const std::vector<std::string>& columns) {
+  // Algorithm columns of the table that this run does not compute.
+  std::vector<std::string> others;
+  std::set<std::string> mine(columns.begin(), columns.end());
+  for (const std::string& column : table_columns()) {
+    if (column == "file_path" || column == "file_size" || mine.count(column)) {
+      continue;
+    }
+    bool meta = false;
+    for (const auto& [name, type] : k_meta_columns) meta |= column == name;
+    if (!meta && column.rfind("verif", 0) != 0) others.push_back(column);
+  }
+  std::string names = "file_path, file_size, mtime_ns, inode, device, run_id, "
+                      "hashed_at";
+  std::string values = "?, ?, ?, ?, ?, ?, ?";
+  std::string updates =
+      "file_size = excluded.file_size, mtime_ns = excluded.mtime_ns, inode = "
+      "excluded.inode, device = excluded.device, run_id = excluded.run_id, "
+      "hashed_at = excluded.hashed_at";
+  for (const std::string& column : columns) {
+    std::string quoted = quote_identifier(column);
+    names += ", " + quoted;
+    values += ", ?";
+    updates += ", " + quoted + " = excluded." + quoted;
+  }
+  for (const std::string& column : others) {
+    std::string quoted = quote_identifier(column);
+    updates += ", " + quoted + " = CASE WHEN file_size IS excluded.file_size "
+               "AND mtime_ns IS excluded.mtime_ns THEN " + quoted +
+               " ELSE NULL END";
+  }
+  // In DO UPDATE, bare column names are the old row and every right-hand
+  // side is evaluated against it, so the CASE compares old and new metadata.
+  std::string table = quote_identifier(m_table);
+  m_upsert.emplace(m_db.prepare("INSERT INTO " + table + " (" + names +
+                                ") VALUES (" + values + ") ON CONFLICT "
+                                "(file_path) DO UPDATE SET " + updates));
+  m_upsert_columns = columns.size();
+  m_failure.emplace(m_db.prepare("INSERT INTO failures (run_id, file_path, "
+                                 "reason, failed_at) VALUES (?, ?, ?, ?)"));
+  m_totals.emplace(m_db.prepare("UPDATE runs SET files = files + ?, bytes = "
+                                "bytes + ?, errors = errors + ? WHERE id = ?"));
+}
+
+RunInfo SqliteCatalog::begin_run(const RunRequest& request) {
+  const std::string host = io::host_name();
+  const long pid = static_cast<long>(::getpid());
+  const std::string algorithms = join(request.columns, ",");
+  std::filesystem::create_directories(m_path + ".locks");
+
+  m_db.begin();
+  try {
+    add_columns(request.columns);
+    // Refuse overlapping live runs; mark dead ones interrupted.
+    Statement running = m_db.prepare(
+        "SELECT id, root, host, pid, started_at FROM runs WHERE state = "
+        "'running'");
+    std::vector<std::int64_t> stale;
+    while (running.step()) {
+      std::int64_t id = running.integer(0);
+      std::string root = running.text(1);
+      std::string holder_host = running.text(2);
+      long holder_pid = static_cast<long>(running.integer(3));
+      bool dead = holder_host == host &&
+                  (!io::process_alive(holder_pid) ||
+                   !io::FileLock::is_held(lock_path(id)));
+      if (dead) {
+        stale.push_back(id);
+        continue;
+      }
+      if (roots_overlap(root, request.root)) {
+        throw LockHeld(request.root + ": locked by run " + std::to_string(id) +
+                       " (host " + holder_host + ", pid " +
+                       std::to_string(holder_pid) + ", since " +
+                       running.text(4) + ")");
+      }
+    }
+    Statement interrupt =
+        m_db.prepare("UPDATE runs SET state = 'interrupted' WHERE id = ?");
+    for (std::int64_t id : stale) interrupt.bind(1, id).run();
+
+    RunInfo info;
+    if (request.restart == Restart::no) {
+      Statement previous = m_db.prepare(
+          "SELECT id, files, bytes, errors, resumes FROM runs WHERE root = ? "
+          "AND command = ? AND algorithms = ? AND state = 'interrupted' "
+          "ORDER BY id DESC LIMIT 1");
+      previous.bind(1, request.root).bind(2, request.command).bind(3, algorithms);
+      if (previous.step()) {
+        info.id = previous.integer(0);
+        info.resumed = true;
+        info.before.files = static_cast<std::uint64_t>(previous.integer(1));
+        info.before.bytes = static_cast<std::uint64_t>(previous.integer(2));
+        info.before.errors = static_cast<std::uint64_t>(previous.integer(3));
+        info.resumes = static_cast<std::uint64_t>(previous.integer(4)) + 1;
+      }
+    }
+    if (info.resumed) {
+      m_db.prepare("UPDATE runs SET state = 'running', host = ?, pid = ?, "
+                   "resumes = resumes + 1, finished_at = NULL WHERE id = ?")
+          .bind(1, host)
+          .bind(2, static_cast<std::int64_t>(pid))
+          .bind(3, info.id)
+          .run();
+    } else {
+      m_db.prepare("INSERT INTO runs (root, command, algorithms, host, pid, "
+                   "started_at, state) VALUES (?, ?, ?, ?, ?, ?, 'running')")
+          .bind(1, request.root)
+          .bind(2, request.command)
+          .bind(3, algorithms)
+          .bind(4, host)
+          .bind(5, static_cast<std::int64_t>(pid))
+          .bind(6, now_text())
+          .run();
+      info.id = m_db.last_insert_id();
+    }
+    // Take the OS lock before the row becomes visible as running.
+    m_lock = io::FileLock::try_lock(lock_path(info.id));
+    if (!m_lock) {
+      throw LockHeld(request.root + ": locked by run " +
+                     std::to_string(info.id) + " (lock file " +
+                     lock_path(info.id) + " is held)");
+    }
+    m_db.commit();
+    prepare_upsert(request.columns);
+    return info;
+  } catch (...) {
+    m_db.rollback();
+    throw;
+  }
+}
+
+void SqliteCatalog::write_batch(std::int64_t run_id,
+                                const std::vector<FileRow>& files,
+                                const std::vector<FailureRow>& failures,
+                                const RunTotals& delta) {
+  const std::string stamp = now_text();
+  m_db.begin();
+  try {
+    Statement& upsert = *m_upsert;
+    for (const FileRow& row : files) {
+      upsert.bind(1, row.path)
+          .bind(2, static_cast<std::int64_t>(row.size))
+          .bind(3, row.mtime_ns)
+          .bind(4, static_cast<std::int64_t>(row.inode))
+          .bind(5, static_cast<std::int64_t>(row.device))
+          .bind(6, run_id)
+          .bind(7, stamp);
+      for (std::size_t i = 0; i < m_upsert_columns; ++i) {
+        upsert.bind_blob(static_cast<int>(8 + i), row.digests[i]);
+      }
+      upsert.run();
+    }
+    for (const FailureRow& failure : failures) {
+      m_failure->bind(1, run_id)
+          .bind(2, failure.path)
+          .bind(3, failure.reason)
+          .bind(4, stamp)
+          .run();
+    }
+    m_totals->bind(1, static_cast<std::int64_t>(delta.files))
+        .bind(2, static_cast<std::int64_t>(delta.bytes))
+        .bind(3, static_cast<std::int64_t>(delta.errors))
+        .bind(4, run_id)
+        .run();
+    m_db.commit();
+  } catch (...) {
+    m_db.rollback();
+    throw;
+  }
+}
+
+void SqliteCatalog::finish_run(std::int64_t run_id, RunState state) {
+  m_db.prepare("UPDATE runs SET state = ?, finished_at = ? WHERE id = ?")
+      .bind(1, to_string(state))
+      .bind(2, now_text())
+      .bind(3, run_id)
+      .run();
+  if (m_lock) m_lock->release();
+  m_lock.reset();
+}
+
+} // namespace
+
+std::unique_ptr<Catalog> open_sqlite_catalog(const std::string& path,
+                                             const std::string& table) {
+  return std::make_unique<SqliteCatalog>(path, table);
+}
+
+} // namespace hasher::catalog::sqlite

@@ -1,0 +1,215 @@
+#include <hasher/catalog/catalog.hpp>
+
+#include <hasher/util/errors.hpp>
+
+#include "support/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+namespace hasher::catalog {
+namespace {
+
+class SqliteCatalogTest : public test::TempDir {
+protected:
+  std::string db() const { return (dir() / "cat" / "catalog.db").string(); }
+
+  // Runs SQL on the catalog file directly, as another tool would.
+  void sql(const std::string& text) {
+    sqlite3* handle = nullptr;
+    ASSERT_EQ(sqlite3_open(db().c_str(), &handle), SQLITE_OK);
+    char* error = nullptr;
+    EXPECT_EQ(sqlite3_exec(handle, text.c_str(), nullptr, nullptr, &error),
+              SQLITE_OK)
+        << (error ? error : "");
+    sqlite3_free(error);
+    sqlite3_close(handle);
+  }
+
+  std::string query(const std::string& text) {
+    sqlite3* handle = nullptr;
+    sqlite3_open(db().c_str(), &handle);
+    std::string out;
+    sqlite3_exec(
+        handle, text.c_str(),
+        [](void* data, int columns, char** values, char**) {
+          auto* text_out = static_cast<std::string*>(data);
+          for (int i = 0; i < columns; ++i) {
+            if (i > 0) *text_out += '|';
+            *text_out += values[i] ? values[i] : "NULL";
+          }
+          *text_out += '\n';
+          return 0;
+        },
+        &out, nullptr);
+    sqlite3_close(handle);
+    return out;
+  }
+
+  static FileRow row(const std::string& path, std::uint64_t size,
+                     std::vector<util::Bytes> digests) {
+    FileRow file;
+    file.path = path;
+    file.size = size;
+    file.mtime_ns = 1000;
+    file.inode = 7;
+    file.device = 9;
+    file.digests = std::move(digests);
+    return file;
+  }
+};
+
+TEST_F(SqliteCatalogTest, RecordsARunAndItsFiles) {
+  auto catalog = open_catalog(db(), "hashes");
+  RunInfo run = catalog->begin_run({"/data", "hash", {"crc32", "md5"}, Restart::no});
+  EXPECT_FALSE(run.resumed);
+  catalog->write_batch(run.id,
+                       {row("/data/a", 3, {{1, 2, 3, 4}, util::Bytes(16, 5)})},
+                       {{"/data/bad", "Permission denied"}}, {1, 3, 1});
+  catalog->finish_run(run.id, RunState::complete);
+
+  EXPECT_EQ(query("SELECT file_path, file_size, hex(crc32), run_id FROM hashes"),
+            "/data/a|3|01020304|" + std::to_string(run.id) + "\n");
+  EXPECT_EQ(query("SELECT root, command, algorithms, state, files, bytes, "
+                  "errors, resumes FROM runs"),
+            "/data|hash|crc32,md5|complete|1|3|1|0\n");
+  EXPECT_EQ(query("SELECT file_path, reason FROM failures"),
+            "/data/bad|Permission denied\n");
+
+  auto reader = catalog->open_reader({"md5", "sha1"});
+  auto stored = reader->lookup("/data/a");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->size, 3u);
+  EXPECT_EQ(stored->mtime_ns, 1000);
+  EXPECT_EQ(stored->inode, 7u);
+  EXPECT_EQ(stored->run_id, run.id);
+  EXPECT_EQ(stored->has_column, (std::vector<bool>{true, false}));
+  EXPECT_FALSE(reader->lookup("/data/b").has_value());
+}
+
+TEST_F(SqliteCatalogTest, OneRowPerPathAndChangedFilesLoseOtherDigests) {
+  auto catalog = open_catalog(db(), "hashes");
+  RunInfo first = catalog->begin_run({"/d", "hash", {"crc32", "md5"}, Restart::no});
+  catalog->write_batch(first.id, {row("/d/a", 3, {{1, 1, 1, 1}, util::Bytes(16, 1)})},
+                       {}, {1, 3, 0});
+  catalog->finish_run(first.id, RunState::complete);
+  // Same metadata, another algorithm: md5 stays.
+  RunInfo second = catalog->begin_run({"/d", "hash", {"crc32"}, Restart::no});
+  catalog->write_batch(second.id, {row("/d/a", 3, {{2, 2, 2, 2}})}, {}, {1, 3, 0});
+  EXPECT_EQ(query("SELECT count(*), hex(crc32), md5 IS NOT NULL FROM hashes"),
+            "1|02020202|1\n");
+  // New size: the md5 of the old content must not survive.
+  catalog->write_batch(second.id, {row("/d/a", 4, {{3, 3, 3, 3}})}, {}, {1, 4, 0});
+  EXPECT_EQ(query("SELECT count(*), hex(crc32), md5 IS NULL FROM hashes"),
+            "1|03030303|1\n");
+}
+
+TEST_F(SqliteCatalogTest, ResumesAnInterruptedRunWithTheSameId) {
+  {
+    auto catalog = open_catalog(db(), "hashes");
+    RunInfo run = catalog->begin_run({"/r", "hash", {"md5"}, Restart::no});
+    catalog->write_batch(run.id, {row("/r/a", 1, {util::Bytes(16, 1)})}, {},
+                         {1, 1, 0});
+    catalog->finish_run(run.id, RunState::interrupted);
+  }
+  auto catalog = open_catalog(db(), "hashes");
+  RunInfo again = catalog->begin_run({"/r", "hash", {"md5"}, Restart::no});
+  EXPECT_TRUE(again.resumed);
+  EXPECT_EQ(again.before.files, 1u);
+  EXPECT_EQ(again.resumes, 1u);
+  EXPECT_EQ(query("SELECT count(*), state, resumes FROM runs"), "1|running|1\n");
+  catalog->finish_run(again.id, RunState::complete);
+  // Other algorithms, or --restart, start a new run.
+  RunInfo other = catalog->begin_run({"/r", "hash", {"sha1"}, Restart::no});
+  EXPECT_FALSE(other.resumed);
+  catalog->finish_run(other.id, RunState::interrupted);
+  RunInfo restarted = catalog->begin_run({"/r", "hash", {"sha1"}, Restart::yes});
+  EXPECT_FALSE(restarted.resumed);
+  EXPECT_NE(restarted.id, other.id);
+}
+
+TEST_F(SqliteCatalogTest, ARunOfADeadProcessIsTakenOver) {
+  { auto catalog = open_catalog(db(), "hashes"); }
+  char host[256] = "";
+  gethostname(host, sizeof host - 1);
+  // pid 0x3ffffff does not exist; its lock file was never taken.
+  sql(std::string("INSERT INTO runs (root, command, algorithms, host, pid, "
+                  "started_at, state) VALUES ('/s', 'hash', 'md5', '") +
+      host + "', 67108863, 'x', 'running')");
+  auto catalog = open_catalog(db(), "hashes");
+  RunInfo run = catalog->begin_run({"/s", "hash", {"md5"}, Restart::no});
+  EXPECT_TRUE(run.resumed);
+  EXPECT_EQ(run.id, 1);
+}
+
+TEST_F(SqliteCatalogTest, LiveRunsLockTheirRootAndOverlappingRoots) {
+  auto holder = open_catalog(db(), "hashes");
+  RunInfo run = holder->begin_run({"/x/y", "hash", {"md5"}, Restart::no});
+  auto other = open_catalog(db(), "hashes");
+  for (const char* root : {"/x/y", "/x/y/z", "/x", "/"}) {
+    try {
+      other->begin_run({root, "hash", {"md5"}, Restart::no});
+      FAIL() << root << " was not refused";
+    } catch (const LockHeld& error) {
+      std::string expected = std::string(root) + ": locked by run " +
+                             std::to_string(run.id) + " (host ";
+      EXPECT_EQ(std::string(error.what()).rfind(expected, 0), 0u) << error.what();
+      EXPECT_NE(std::string(error.what()).find(", pid " + std::to_string(getpid()) + ", since "),
+                std::string::npos);
+    }
+  }
+  // A sibling root is fine.
+  RunInfo sibling = other->begin_run({"/x/yy", "hash", {"md5"}, Restart::no});
+  other->finish_run(sibling.id, RunState::complete);
+  holder->finish_run(run.id, RunState::complete);
+  RunInfo after = other->begin_run({"/x", "hash", {"md5"}, Restart::no});
+  other->finish_run(after.id, RunState::complete);
+}
+
+TEST_F(SqliteCatalogTest, MigratesTheOriginalToolsCatalog) {
+  std::filesystem::create_directories(dir() / "cat");
+  // The original layout: no metadata columns, a row appended per hashing,
+  // crc32 stored byte-reversed.
+  sql("CREATE TABLE hashes (file_path text not null, file_size numeric not "
+      "null, crc32 blob, md5 blob, sha1 blob);"
+      "INSERT INTO hashes VALUES ('/old/a', 9, x'b2ae08d3', x'00', NULL);"
+      "INSERT INTO hashes VALUES ('/old/b', 1, NULL, x'01', NULL);"
+      "INSERT INTO hashes VALUES ('/old/a', 9, x'b2ae08d3', x'02', NULL);");
+  { auto catalog = open_catalog(db(), "hashes"); }
+  // "test data" has CRC-32 d308aeb2: the newest row per path, fixed order.
+  EXPECT_EQ(query("SELECT file_path, hex(crc32), hex(md5) FROM hashes ORDER "
+                  "BY file_path"),
+            "/old/a|D308AEB2|02\n/old/b||01\n");
+  // Opening again does not reverse twice.
+  { auto catalog = open_catalog(db(), "hashes"); }
+  EXPECT_EQ(query("SELECT hex(crc32) FROM hashes WHERE file_path = '/old/a'"),
+            "D308AEB2\n");
+}
+
+TEST_F(SqliteCatalogTest, RejectsTableNamesThatAreNotPlainIdentifiers) {
+  EXPECT_THROW(open_catalog(db(), "x; DROP TABLE runs"), util::UsageError);
+  EXPECT_THROW(open_catalog(db(), "1abc"), util::UsageError);
+  EXPECT_NO_THROW(open_catalog(db(), "my_table2"));
+  EXPECT_THROW(open_catalog("postgresql://h/db", "hashes"), util::UsageError);
+}
+
+TEST_F(SqliteCatalogTest, ACorruptFileIsReportedAndLeftAsItWas) {
+  std::filesystem::create_directories(dir() / "cat");
+  std::string garbage(8192, 'x');
+  write_file("cat/catalog.db", std::vector<std::uint8_t>(garbage.begin(), garbage.end()));
+  try {
+    open_catalog(db(), "hashes");
+    FAIL() << "no error";
+  } catch (const util::FatalError& error) {
+    EXPECT_NE(std::string(error.what()).find("catalog.db"), std::string::npos);
+    EXPECT_NE(std::string(error.what()).find("not a database"), std::string::npos)
+        << error.what();
+  }
+  EXPECT_EQ(std::filesystem::file_size(db()), 8192u);
+  EXPECT_FALSE(std::filesystem::exists(db() + "-wal"));
+}
+
+} // namespace
+} // namespace hasher::catalog
