@@ -49,11 +49,27 @@ void Reporter::verbose(std::string_view line) {
   write_line(std::string(line));
 }
 
+namespace {
+// Carriage return + erase to end of line (ECMA-48 EL).
+constexpr const char* k_clear_line = "\r\033[K";
+} // namespace
+
 void Reporter::write_line(const std::string& line) {
   std::lock_guard lock(m_mutex);
+  if (!m_status.empty()) std::fputs(k_clear_line, m_stream);
   std::fwrite(line.data(), 1, line.size(), m_stream);
   std::fputc('\n', m_stream);
+  if (!m_status.empty()) std::fputs(m_status.c_str(), m_stream);
   std::fflush(m_stream);
+}
+
+void Reporter::set_status(const std::string& status) {
+  std::lock_guard lock(m_mutex);
+  if (status.empty() && m_status.empty()) return;
+  std::fputs(k_clear_line, m_stream);
+  std::fputs(status.c_str(), m_stream);
+  std::fflush(m_stream);
+  m_status = status;
 }
 
 } // namespace hasher::ui

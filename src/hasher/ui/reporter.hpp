@@ -29,6 +29,11 @@ public:
   // Printed only with -v.
   void verbose(std::string_view line);
 
+  // Shows `status` as the live line at the bottom (no newline); messages
+  // written meanwhile clear it and redraw it below themselves. An empty
+  // status removes the line. Thread-safe.
+  void set_status(const std::string& status);
+
   [[nodiscard]] Verbosity verbosity() const { return m_verbosity; }
 
 private:
@@ -37,6 +42,7 @@ private:
   Verbosity m_verbosity;
   std::FILE* m_stream;
   std::mutex m_mutex;
+  std::string m_status;
 };
 
 } // namespace hasher::ui

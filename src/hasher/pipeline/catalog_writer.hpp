@@ -1,0 +1,63 @@
+#pragma once
+
+// The one writer thread of the catalog. Rows arrive from the result sink (in
+// walk order) and are committed in batched transactions: every `batch_size`
+// files and at least every `checkpoint_interval`, so an interruption of any
+// kind loses at most one batch. Backpressure: add() blocks while the queue to
+// the writer is full, so a slow catalog slows the hashing instead of growing
+// memory.
+
+#include <hasher/catalog/catalog.hpp>
+#include <hasher/util/bounded_queue.hpp>
+
+#include <chrono>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <variant>
+
+namespace hasher::pipeline {
+
+class CatalogWriter {
+public:
+  // Starts the writer thread for run `run_id` of `catalog`, which must
+  // outlive this object.
+  CatalogWriter(catalog::Catalog& catalog, std::int64_t run_id,
+                std::size_t batch_size,
+                std::chrono::milliseconds checkpoint_interval);
+  ~CatalogWriter();
+  CatalogWriter(const CatalogWriter&) = delete;
+  CatalogWriter& operator=(const CatalogWriter&) = delete;
+
+  // Queues a hashed file / a failure. Thread-safe. After a write error these
+  // do nothing (finish() reports it).
+  void add(catalog::FileRow row);
+  void add(catalog::FailureRow failure);
+
+  // Commits what is queued, stops the thread and rethrows the first write
+  // error (util::FatalError). Idempotent.
+  void finish();
+
+  // True once a write failed (the run should stop).
+  [[nodiscard]] bool failed() const;
+
+private:
+  using Item = std::variant<catalog::FileRow, catalog::FailureRow>;
+  void run();
+  void commit();
+
+  catalog::Catalog& m_catalog;
+  std::int64_t m_run_id;
+  std::size_t m_batch_size;
+  std::chrono::milliseconds m_interval;
+  util::BoundedQueue<Item> m_queue;
+  std::vector<catalog::FileRow> m_files;
+  std::vector<catalog::FailureRow> m_failures;
+  catalog::RunTotals m_pending;
+  mutable std::mutex m_error_mutex;
+  std::exception_ptr m_error;
+  std::thread m_thread;
+  bool m_finished = false;
+};
+
+} // namespace hasher::pipeline
