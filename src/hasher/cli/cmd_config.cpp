@@ -11,11 +11,22 @@
 namespace hasher::cli {
 namespace {
 
+// A TOML basic string (TOML 1.0 "Basic strings": escape quote, backslash
+// and control characters).
 std::string toml_quote(const std::string& text) {
   std::string out = "\"";
   for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte < 0x20 || byte == 0x7f) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", byte);
+      out += buffer;
+    } else {
+      out += c;
+    }
   }
   return out + "\"";
 }
@@ -28,8 +39,10 @@ std::string toml_value(const config::Config& config,
   case config::ValueType::boolean:
     return config.flag(name) ? "true" : "false";
   case config::ValueType::integer:
+    return std::to_string(config.integer(name));
   case config::ValueType::size:
-    return config.text(name);
+    // A size with a suffix ("5G") is a TOML string; plain bytes a number.
+    return std::to_string(config.size(name).value_or(0));
   case config::ValueType::text:
     return toml_quote(config.text(name));
   case config::ValueType::list: {

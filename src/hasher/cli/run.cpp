@@ -3,11 +3,13 @@
 #include <hasher/cli/command_line.hpp>
 #include <hasher/cli/commands.hpp>
 #include <hasher/cli/exit_codes.hpp>
+#include <hasher/config/config_file.hpp>
 #include <hasher/config/settings.hpp>
 #include <hasher/util/errors.hpp>
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string_view>
 
 namespace hasher::cli {
@@ -40,9 +42,28 @@ void print_help() {
   std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
+// The --config value, else HASHER_CONFIG, else none.
+std::optional<std::string> explicit_config_path(const CommandLine& line) {
+  std::optional<std::string> path;
+  if (const char* env = std::getenv("HASHER_CONFIG"); env && *env) path = env;
+  for (const auto& [setting, value] : line.options) {
+    if (setting->name == "cli.config") path = value;
+  }
+  return path;
+}
+
 // defaults < file < environment < command line.
-config::Config layer_configuration(const CommandLine& line) {
+config::Config layer_configuration(const CommandLine& line,
+                                   ui::Reporter& reporter) {
   config::Config config;
+  if (std::optional<std::string> path =
+          config::find_config_file(explicit_config_path(line))) {
+    config::ConfigFile file = config::read_config_file(*path);
+    for (const std::string& warning : file.warnings) {
+      reporter.warning("config", warning);
+    }
+    config::apply_config_file(file, config);
+  }
   for (const config::Setting& setting : config::all_settings()) {
     if (setting.env.empty()) continue;
     if (const char* value = std::getenv(std::string(setting.env).c_str())) {
@@ -68,7 +89,7 @@ int run(int argc, const char* const* argv) {
   ui::Reporter fallback(ui::Verbosity::normal);
   try {
     CommandLine line = parse_command_line(argc, argv);
-    config::Config config = layer_configuration(line);
+    config::Config config = layer_configuration(line, fallback);
     if (config.flag("cli.version")) {
       std::printf("hasher %s\n", HASHER_VERSION);
       return k_exit_ok;

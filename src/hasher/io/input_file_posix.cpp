@@ -40,10 +40,10 @@ std::string errno_reason(int error) { return std::strerror(error); }
 
 util::Result<InputFile> InputFile::open(const std::string& path, int dir_fd) {
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-  const int flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+  const int open_flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
   // From the current directory, a path may be longer than PATH_MAX.
-  int fd = dir_fd == AT_FDCWD ? open_path(path, flags)
-                              : ::openat(dir_fd, path.c_str(), flags);
+  int fd = dir_fd == AT_FDCWD ? open_path(path, open_flags)
+                              : ::openat(dir_fd, path.c_str(), open_flags);
   if (fd < 0) {
     int error = errno;
     return util::Error{kind_of(error), path, errno_reason(error)};

@@ -18,6 +18,7 @@ struct FileTask {
   std::uint64_t seq;
   std::string path;
   walk::EntryKind kind;
+  std::optional<io::FileInfo> info; // when the walker had to stat
 };
 
 constexpr std::size_t k_queue_capacity = 4096;
@@ -70,12 +71,16 @@ public:
                   const std::atomic<bool>& abort)
       : m_queue(queue), m_sink(sink), m_abort(abort) {}
 
-  bool on_file(std::string path, walk::EntryKind kind) override {
+  bool on_file(walk::WalkEntry entry) override {
     if (m_abort.load()) return false;
-    return m_queue.push({m_seq++, std::move(path), kind});
+    return m_queue.push(
+        {m_seq++, std::move(entry.path), entry.kind, entry.info});
   }
   void on_skip(const std::string& path, const std::string& reason) override {
     m_sink.on_skip(path, reason);
+  }
+  void on_warning(const std::string& path, const std::string& reason) override {
+    m_sink.on_walk_warning(path, reason);
   }
   void on_walk_error(const util::Error& error) { m_sink.on_walk_error(error); }
   void on_error(const util::Error& error) override { on_walk_error(error); }
@@ -193,7 +198,8 @@ void HashPipeline::run(std::span<const std::string> roots) {
     for (std::size_t i = 0; i < jobs; ++i) workers.emplace_back(worker, i);
     QueueingVisitor visitor(queue, m_sink, abort);
     for (const std::string& root : roots) {
-      if (stop_requested() || !walk::walk_root(root, visitor)) break;
+      if (stop_requested() || !walk::walk_root(root, m_options.walk, visitor))
+        break;
     }
     queue.close();
   }

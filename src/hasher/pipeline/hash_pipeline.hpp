@@ -41,6 +41,10 @@ public:
   virtual void on_result(const FileResult& result) = 0;
   virtual void on_skip(const std::string& path, const std::string& reason) = 0;
   virtual void on_walk_error(const util::Error& error) = 0;
+  // A walk warning (dangling link, symlink loop); on_skip follows for the
+  // same path. From the walker thread. Ignored unless overridden.
+  virtual void on_walk_warning(const std::string& /*path*/,
+                               const std::string& /*reason*/) {}
 };
 
 enum class FailFast { no, yes };
@@ -51,6 +55,7 @@ struct PipelineOptions {
   const std::atomic<bool>* stop = nullptr; // set by a signal handler
   FailFast fail_fast = FailFast::no;
   std::uint64_t split_threshold = 16u << 20; // bytes; smaller files never split
+  walk::WalkOptions walk; // order, depth, links and filters of the walk
 };
 
 class HashPipeline {

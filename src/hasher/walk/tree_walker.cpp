@@ -1,33 +1,141 @@
+// The tree walk, on POSIX directory calls. Every directory is opened once
+// with openat() relative to its parent's descriptor, listed in full through
+// readdir() on a duplicate descriptor, and its names sorted; the parent
+// descriptor then serves fstatat() and openat() for the entries, so no path
+// is ever resolved from the root again and no chdir() is needed. Depth first
+// keeps a stack of (descriptor, sorted names) frames, one per level of the
+// current path, and one growing path string; below k_open_levels levels a
+// frame gives its descriptor back after listing (the process has a limited
+// number) and its entries are reached by path through io::open_path and
+// io::stat_path, which handle paths longer than PATH_MAX. Breadth first
+// keeps a FIFO of directory paths, each with the chain of its ancestors'
+// (st_dev, st_ino) for loop detection, and opens each by path when its turn
+// comes. What it trades away: a directory's whole name list is held while
+// its subtree is walked (needed for the sorted order), and a race in which
+// an entry changes type between readdir and open is reported as an error or
+// a skip, not retried.
+
 #include <hasher/walk/tree_walker.hpp>
 
-#include <hasher/io/input_file.hpp>
+#include <hasher/io/long_path.hpp>
 
 #include <algorithm>
 #include <cerrno>
+#include <compare>
+#include <deque>
 #include <dirent.h>
+#include <fcntl.h>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
 #include <vector>
 
 namespace hasher::walk {
 namespace {
 
+// Depth-first frames at this depth or deeper do not keep their directory
+// open: far below the default limit of 1024 descriptors, leaving room for
+// the workers' files.
+constexpr std::uint64_t k_open_levels = 48;
+
+// Owns a file descriptor.
+class Fd {
+public:
+  Fd() = default;
+  explicit Fd(int fd) : m_fd(fd) {}
+  Fd(Fd&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+  Fd& operator=(Fd&& other) noexcept {
+    if (this != &other) {
+      reset();
+      m_fd = std::exchange(other.m_fd, -1);
+    }
+    return *this;
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() { reset(); }
+
+  [[nodiscard]] int get() const { return m_fd; }
+  void reset() {
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = -1;
+  }
+
+private:
+  int m_fd = -1;
+};
+
+// Identifies a directory for loop detection.
+struct DirId {
+  dev_t device;
+  ino_t inode;
+  auto operator<=>(const DirId&) const = default;
+};
+
+// A directory that is open, with its identity.
+struct OpenDir {
+  Fd fd;
+  DirId id;
+};
+
+// A breadth-first directory's ancestor chain, shared by its subdirectories.
+struct Ancestor {
+  DirId id;
+  std::shared_ptr<const Ancestor> parent;
+};
+
+enum class Type { regular, directory, link, special, unknown };
+
 struct Child {
   std::string name;
-  unsigned char type;
+  Type type;
 };
+
+// What to do after an entry has been looked at.
+enum class Step { next, descend, stop };
+
+Type type_of_dirent(unsigned char d_type) {
+  switch (d_type) {
+  case DT_REG:
+    return Type::regular;
+  case DT_DIR:
+    return Type::directory;
+  case DT_LNK:
+    return Type::link;
+  case DT_UNKNOWN:
+    return Type::unknown;
+  default:
+    return Type::special;
+  }
+}
+
+Type type_of_mode(mode_t mode) {
+  if (S_ISREG(mode)) return Type::regular;
+  if (S_ISDIR(mode)) return Type::directory;
+  if (S_ISLNK(mode)) return Type::link;
+  return Type::special;
+}
 
 util::Error error_for(const std::string& path, int error) {
   util::ErrorKind kind = util::ErrorKind::io;
-  if (error == ENOENT) kind = util::ErrorKind::not_found;
+  if (error == ENOENT || error == ENOTDIR) kind = util::ErrorKind::not_found;
   if (error == EACCES || error == EPERM) kind = util::ErrorKind::permission;
   return util::Error{kind, path, io::errno_reason(error)};
 }
 
-unsigned char type_of(mode_t mode) {
-  if (S_ISREG(mode)) return DT_REG;
-  if (S_ISDIR(mode)) return DT_DIR;
-  if (S_ISLNK(mode)) return DT_LNK;
-  return DT_UNKNOWN;
+io::FileInfo info_of(const struct stat& st) {
+  io::FileInfo info;
+  info.size = static_cast<std::uint64_t>(st.st_size);
+  info.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
+                  st.st_mtim.tv_nsec;
+  info.inode = static_cast<std::uint64_t>(st.st_ino);
+  info.device = static_cast<std::uint64_t>(st.st_dev);
+  return info;
 }
 
 std::string join(const std::string& dir, const std::string& name) {
@@ -35,64 +143,333 @@ std::string join(const std::string& dir, const std::string& name) {
   return dir + "/" + name;
 }
 
-bool walk_directory(const std::string& path, WalkVisitor& visitor) {
-  DIR* dir = ::opendir(path.c_str());
-  if (dir == nullptr) {
-    visitor.on_error(error_for(path, errno));
+class Walker {
+public:
+  Walker(const std::string& root, const WalkOptions& options,
+         WalkVisitor& visitor)
+      : m_root(root), m_options(options), m_visitor(visitor),
+        m_filters(options.filters),
+        m_prefix(root.size() + (!root.empty() && root.back() == '/' ? 0 : 1)) {}
+
+  bool run();
+
+private:
+  struct Frame {
+    Fd fd; // -1 when given back (deep levels)
+    DirId id;
+    std::uint64_t depth;   // 0 = the root
+    std::size_t path_size; // length of this directory's path
+    std::vector<Child> children;
+    std::size_t next = 0;
+  };
+
+  bool walk_depth_first(OpenDir root);
+  bool walk_breadth_first(OpenDir root);
+  std::optional<OpenDir> open_directory(int parent_fd, const std::string& name,
+                                        const std::string& path);
+  std::optional<std::vector<Child>> list(int fd, const std::string& path);
+  Step visit(int dir_fd, const Child& child, const std::string& path,
+             std::uint64_t depth);
+  int stat_entry(int dir_fd, const std::string& name, const std::string& path,
+                 struct stat* st, io::FollowLinks follow) const;
+  void skip_with_warning(const std::string& path, const std::string& reason);
+  void report_loop(const std::string& path);
+
+  const std::string& m_root;
+  const WalkOptions& m_options;
+  WalkVisitor& m_visitor;
+  FilterSet m_filters;
+  std::size_t m_prefix; // the root and its '/': cut to get relative paths
+};
+
+bool Walker::run() {
+  if (m_root == "-") {
+    return m_visitor.on_file({"-", EntryKind::standard_input, std::nullopt});
+  }
+  // A root is followed even when it is a symbolic link.
+  struct stat st {};
+  if (io::stat_path(m_root, &st, io::FollowLinks::yes) != 0) {
+    m_visitor.on_error(error_for(m_root, errno));
     return true;
   }
-  std::vector<Child> children;
-  errno = 0;
-  while (dirent* entry = ::readdir(dir)) {
-    std::string name = entry->d_name;
-    if (name == "." || name == "..") continue;
-    children.push_back({std::move(name), entry->d_type});
-  }
-  int read_error = errno;
-  ::closedir(dir);
-  if (read_error != 0) visitor.on_error(error_for(path, read_error));
-  std::sort(children.begin(), children.end(),
-            [](const Child& a, const Child& b) { return a.name < b.name; });
-
-  for (Child& child : children) {
-    std::string child_path = join(path, child.name);
-    unsigned char type = child.type;
-    if (type == DT_UNKNOWN) {
-      struct stat st {};
-      if (::lstat(child_path.c_str(), &st) != 0) {
-        visitor.on_error(error_for(child_path, errno));
-        continue;
-      }
-      type = type_of(st.st_mode);
+  if (S_ISREG(st.st_mode)) {
+    io::FileInfo info = info_of(st);
+    std::string_view name = m_root;
+    name.remove_prefix(std::min(name.size(), name.rfind('/') + 1));
+    if (m_filters.drops_extension(name) || !m_filters.accepts(info)) {
+      m_visitor.on_skip(m_root, "filtered");
+      return true;
     }
-    if (type == DT_REG) {
-      if (!visitor.on_file(std::move(child_path), EntryKind::file)) {
-        return false;
+    return m_visitor.on_file({m_root, EntryKind::file, info});
+  }
+  if (!S_ISDIR(st.st_mode)) {
+    m_visitor.on_skip(m_root, "special file");
+    return true;
+  }
+  if (m_options.max_depth && *m_options.max_depth == 0) return true;
+
+  Fd fd(io::open_path(m_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) {
+    m_visitor.on_error(error_for(m_root, errno));
+    return true;
+  }
+  OpenDir root{std::move(fd), DirId{st.st_dev, st.st_ino}};
+  if (m_options.order == WalkOrder::breadth_first) {
+    return walk_breadth_first(std::move(root));
+  }
+  return walk_depth_first(std::move(root));
+}
+
+bool Walker::walk_depth_first(OpenDir root) {
+  std::vector<Frame> stack;
+  std::set<DirId> on_path;
+  // The path of the directory on top of the stack (or deeper: cut on use).
+  std::string dir_path = m_root;
+
+  auto enter = [&](OpenDir dir, std::uint64_t depth) {
+    std::optional<std::vector<Child>> children = list(dir.fd.get(), dir_path);
+    if (!children) return;
+    if (depth >= k_open_levels) dir.fd.reset();
+    on_path.insert(dir.id);
+    stack.push_back(Frame{std::move(dir.fd), dir.id, depth, dir_path.size(),
+                          std::move(*children)});
+  };
+
+  enter(std::move(root), 0);
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    if (top.next == top.children.size()) {
+      on_path.erase(top.id);
+      stack.pop_back();
+      continue;
+    }
+    const Child& child = top.children[top.next++];
+    const std::uint64_t depth = top.depth + 1;
+    dir_path.resize(top.path_size);
+    std::string path = join(dir_path, child.name);
+    Step step = visit(top.fd.get(), child, path, depth);
+    if (step == Step::stop) return false;
+    if (step == Step::next) continue;
+
+    // A directory to descend into, unless it is one of its own ancestors.
+    std::optional<OpenDir> dir = open_directory(top.fd.get(), child.name, path);
+    if (!dir) continue;
+    if (on_path.contains(dir->id)) {
+      report_loop(path);
+      continue;
+    }
+    dir_path = std::move(path);
+    enter(std::move(*dir), depth);
+  }
+  return true;
+}
+
+bool Walker::walk_breadth_first(OpenDir root) {
+  struct Queued {
+    std::string path;
+    std::uint64_t depth;
+    std::shared_ptr<const Ancestor> parent;
+  };
+  std::deque<Queued> queue;
+
+  // Lists one directory, yields its files and queues its subdirectories.
+  auto expand = [&](const std::string& path, const OpenDir& dir,
+                    std::uint64_t depth,
+                    std::shared_ptr<const Ancestor> parent) {
+    std::optional<std::vector<Child>> children = list(dir.fd.get(), path);
+    if (!children) return true;
+    auto self =
+        std::make_shared<const Ancestor>(Ancestor{dir.id, std::move(parent)});
+    for (const Child& child : *children) {
+      std::string child_path = join(path, child.name);
+      Step step = visit(dir.fd.get(), child, child_path, depth + 1);
+      if (step == Step::stop) return false;
+      if (step == Step::descend) {
+        queue.push_back({std::move(child_path), depth + 1, self});
       }
-    } else if (type == DT_DIR) {
-      if (!walk_directory(child_path, visitor)) return false;
-    } else if (type == DT_LNK) {
-      visitor.on_skip(child_path, "symbolic link (use -L to follow)");
-    } else {
-      visitor.on_skip(child_path, "special file");
+    }
+    return true;
+  };
+
+  if (!expand(m_root, root, 0, nullptr)) return false;
+  while (!queue.empty()) {
+    Queued next = std::move(queue.front());
+    queue.pop_front();
+    std::optional<OpenDir> dir = open_directory(-1, {}, next.path);
+    if (!dir) continue;
+    bool loop = false;
+    for (const Ancestor* a = next.parent.get(); a != nullptr && !loop;
+         a = a->parent.get()) {
+      loop = a->id == dir->id;
+    }
+    if (loop) {
+      report_loop(next.path);
+      continue;
+    }
+    if (!expand(next.path, *dir, next.depth, std::move(next.parent))) {
+      return false;
     }
   }
   return true;
 }
 
+std::optional<OpenDir> Walker::open_directory(int parent_fd,
+                                              const std::string& name,
+                                              const std::string& path) {
+  int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+  // Not following: an entry that became a link since readdir stays a link.
+  if (m_options.follow == FollowSymlinks::no) flags |= O_NOFOLLOW;
+  Fd fd(parent_fd >= 0 ? ::openat(parent_fd, name.c_str(), flags)
+                       : io::open_path(path, flags));
+  struct stat st {};
+  if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) {
+    int error = errno;
+    if (error == ELOOP && m_options.follow == FollowSymlinks::no) {
+      m_visitor.on_skip(path, "symbolic link");
+    } else {
+      m_visitor.on_error(error_for(path, error));
+    }
+    return std::nullopt;
+  }
+  return OpenDir{std::move(fd), DirId{st.st_dev, st.st_ino}};
+}
+
+std::optional<std::vector<Child>> Walker::list(int fd,
+                                               const std::string& path) {
+  // The stream gets its own descriptor: `fd` stays for openat/fstatat.
+  int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  DIR* dir = copy >= 0 ? ::fdopendir(copy) : nullptr;
+  if (dir == nullptr) {
+    int error = errno;
+    if (copy >= 0) ::close(copy);
+    m_visitor.on_error(error_for(path, error));
+    return std::nullopt;
+  }
+  std::vector<Child> children;
+  int error = 0;
+  for (;;) {
+    errno = 0;
+    const dirent* entry = ::readdir(dir);
+    if (entry == nullptr) {
+      error = errno;
+      break;
+    }
+    std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    children.push_back({std::string(name), type_of_dirent(entry->d_type)});
+  }
+  ::closedir(dir);
+  // What was read before a read error is still walked.
+  if (error != 0) m_visitor.on_error(error_for(path, error));
+  std::sort(children.begin(), children.end(),
+            [](const Child& a, const Child& b) { return a.name < b.name; });
+  return children;
+}
+
+Step Walker::visit(int dir_fd, const Child& child, const std::string& path,
+                   std::uint64_t depth) {
+  const bool below_limit = !m_options.max_depth || depth < *m_options.max_depth;
+  // A directory past the depth limit is not looked at at all.
+  if (child.type == Type::directory && !below_limit) return Step::next;
+  if (m_filters.drops_hidden(child.name)) {
+    m_visitor.on_skip(path, "hidden");
+    return Step::next;
+  }
+  const std::string relative = path.substr(m_prefix);
+  if (m_filters.excludes(child.name, relative)) {
+    m_visitor.on_skip(path, "filtered");
+    return Step::next;
+  }
+
+  // Find out what the entry is, with a stat only where d_type is silent or
+  // a link is to be followed.
+  Type type = child.type;
+  struct stat st {};
+  bool have_stat = false;
+  if (type == Type::unknown) {
+    if (stat_entry(dir_fd, child.name, path, &st, io::FollowLinks::no) != 0) {
+      m_visitor.on_error(error_for(path, errno));
+      return Step::next;
+    }
+    have_stat = true;
+    type = type_of_mode(st.st_mode);
+  }
+  if (type == Type::link) {
+    if (m_options.follow == FollowSymlinks::no) {
+      m_visitor.on_skip(path, "symbolic link");
+      return Step::next;
+    }
+    if (stat_entry(dir_fd, child.name, path, &st, io::FollowLinks::yes) != 0) {
+      int error = errno;
+      if (error == ENOENT || error == ENOTDIR) {
+        skip_with_warning(path, "dangling symbolic link");
+      } else if (error == ELOOP) {
+        skip_with_warning(path, "symbolic link loop");
+      } else {
+        m_visitor.on_error(error_for(path, error));
+      }
+      return Step::next;
+    }
+    have_stat = true;
+    type = type_of_mode(st.st_mode);
+  }
+  if (type == Type::directory) {
+    return below_limit ? Step::descend : Step::next;
+  }
+  if (type != Type::regular) {
+    m_visitor.on_skip(path, "special file");
+    return Step::next;
+  }
+
+  // A regular file: name filters first, then those that need a stat.
+  if (!m_filters.includes(child.name, relative) ||
+      m_filters.drops_extension(child.name)) {
+    m_visitor.on_skip(path, "filtered");
+    return Step::next;
+  }
+  if (m_filters.needs_stat() && !have_stat) {
+    if (stat_entry(dir_fd, child.name, path, &st, io::FollowLinks::no) != 0) {
+      m_visitor.on_error(error_for(path, errno));
+      return Step::next;
+    }
+    have_stat = true;
+  }
+  std::optional<io::FileInfo> info;
+  if (have_stat) info = info_of(st);
+  if (info && !m_filters.accepts(*info)) {
+    m_visitor.on_skip(path, "filtered");
+    return Step::next;
+  }
+  return m_visitor.on_file({path, EntryKind::file, info}) ? Step::next
+                                                          : Step::stop;
+}
+
+int Walker::stat_entry(int dir_fd, const std::string& name,
+                       const std::string& path, struct stat* st,
+                       io::FollowLinks follow) const {
+  if (dir_fd < 0) return io::stat_path(path, st, follow);
+  int flags = follow == io::FollowLinks::yes ? 0 : AT_SYMLINK_NOFOLLOW;
+  return ::fstatat(dir_fd, name.c_str(), st, flags);
+}
+
+void Walker::skip_with_warning(const std::string& path,
+                               const std::string& reason) {
+  m_visitor.on_warning(path, reason);
+  m_visitor.on_skip(path, reason);
+}
+
+void Walker::report_loop(const std::string& path) {
+  // Without following links only a bind mount can bring a directory back.
+  skip_with_warning(path, m_options.follow == FollowSymlinks::yes
+                              ? "symbolic link loop"
+                              : "file system loop");
+}
+
 } // namespace
 
-bool walk_root(const std::string& root, WalkVisitor& visitor) {
-  if (root == "-") return visitor.on_file(root, EntryKind::standard_input);
-  struct stat st {};
-  if (::stat(root.c_str(), &st) != 0) {
-    visitor.on_error(error_for(root, errno));
-    return true;
-  }
-  if (S_ISDIR(st.st_mode)) return walk_directory(root, visitor);
-  if (S_ISREG(st.st_mode)) return visitor.on_file(root, EntryKind::file);
-  visitor.on_skip(root, "special file");
-  return true;
+bool walk_root(const std::string& root, const WalkOptions& options,
+               WalkVisitor& visitor) {
+  return Walker(root, options, visitor).run();
 }
 
 } // namespace hasher::walk
