@@ -13,15 +13,33 @@ util::Error interrupted(const io::InputFile& file) {
   return util::Error{util::ErrorKind::interrupted, file.path(), "interrupted"};
 }
 
+// Waits until `counter` differs from `seen` and returns the new value. Spins
+// briefly first: a lane is usually only a chunk behind, and a futex sleep and
+// wake-up per 256 KiB chunk would cost more than the wait itself.
+std::uint32_t wait_change(const std::atomic<std::uint32_t>& counter,
+                          std::uint32_t seen) {
+  for (int spin = 0; spin < 256; ++spin) {
+    std::uint32_t now = counter.load(std::memory_order_acquire);
+    if (now != seen) return now;
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+  }
+  counter.wait(seen, std::memory_order_acquire);
+  return counter.load(std::memory_order_acquire);
+}
+
 } // namespace
 
 // Shared between the reader (calling thread) and the lane threads of one
 // split file. `published` packs (chunks ready << 1) | finished, so the final
-// store always changes the value that lanes wait on (no lost wake-up).
+// store always changes the value that lanes wait on (no lost wake-up). The
+// counters are 32-bit so that wait/notify map straight onto a futex; hash()
+// splits only files of fewer than 2^31 chunks (512 TiB), so they never wrap.
 struct FileHasher::Ring {
   explicit Ring(std::size_t lanes) : consumed(lanes) {}
-  std::atomic<std::uint64_t> published{0};
-  std::vector<std::atomic<std::uint64_t>> consumed; // chunks done, per lane
+  std::atomic<std::uint32_t> published{0};
+  std::vector<std::atomic<std::uint32_t>> consumed; // chunks done, per lane
   std::size_t lengths[k_ring_slots] = {};
 };
 
@@ -40,7 +58,12 @@ std::uint8_t* FileHasher::slot(std::size_t index) {
 
 util::Result<HashOutcome> FileHasher::hash(io::InputFile& file,
                                            const digest::LanePlan* plan) {
-  if (plan == nullptr || plan->lanes.size() < 2) return hash_inline(file);
+  constexpr std::uint64_t k_max_split_size =
+      (std::uint64_t{1} << 31) * k_chunk_size / 2;
+  if (plan == nullptr || plan->lanes.size() < 2 ||
+      file.info().size >= k_max_split_size) {
+    return hash_inline(file);
+  }
   return hash_split(file, *plan);
 }
 
@@ -71,12 +94,12 @@ util::Result<HashOutcome> FileHasher::hash_split(io::InputFile& file,
   Ring ring(lane_count);
 
   auto lane_loop = [this, &ring, &plan](std::size_t lane) {
-    for (std::uint64_t chunk = 0;; ++chunk) {
-      std::uint64_t published = ring.published.load(std::memory_order_acquire);
+    for (std::uint32_t chunk = 0;; ++chunk) {
+      std::uint32_t published = ring.published.load(std::memory_order_acquire);
+      // Chunks ready = published >> 1; wait while this one is not among them.
       while ((published >> 1) <= chunk) {
         if ((published & 1) != 0) return; // finished and nothing left
-        ring.published.wait(published, std::memory_order_acquire);
-        published = ring.published.load(std::memory_order_acquire);
+        published = wait_change(ring.published, published);
       }
       std::size_t index = chunk % k_ring_slots;
       m_digests.update({m_slots[index].get(), ring.lengths[index]},
@@ -93,19 +116,16 @@ util::Result<HashOutcome> FileHasher::hash_split(io::InputFile& file,
   }
 
   std::uint64_t total = 0;
-  std::uint64_t chunk = 0;
+  std::uint32_t chunk = 0;
   util::Error failure;
   bool failed = false;
   for (;; ++chunk) {
-    // Wait until every lane is done with the chunk that used this slot.
-    if (chunk >= k_ring_slots) {
-      std::uint64_t needed = chunk - k_ring_slots + 1;
-      for (std::size_t lane = 1; lane < lane_count; ++lane) {
-        std::uint64_t done = ring.consumed[lane].load(std::memory_order_acquire);
-        while (done < needed) {
-          ring.consumed[lane].wait(done, std::memory_order_acquire);
-          done = ring.consumed[lane].load(std::memory_order_acquire);
-        }
+    // Wait until every lane is done with the chunk that used this slot:
+    // lanes must have consumed at least chunk - slots + 1 chunks.
+    for (std::size_t lane = 1; lane < lane_count; ++lane) {
+      std::uint32_t done = ring.consumed[lane].load(std::memory_order_acquire);
+      while (chunk >= done + k_ring_slots) {
+        done = wait_change(ring.consumed[lane], done);
       }
     }
     if (stopped(m_stop)) {

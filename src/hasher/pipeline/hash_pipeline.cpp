@@ -25,7 +25,7 @@ constexpr std::size_t k_queue_capacity = 4096;
 constexpr std::uint64_t k_reorder_window = 8192;
 constexpr int k_change_retries = 2;
 // ns/byte of copying a chunk from the page cache, charged to the reading lane.
-constexpr double k_read_cost = 0.1;
+constexpr double k_read_cost = 0.18;
 
 // Hands results to the sink in walk order and keeps workers from running more
 // than k_reorder_window files ahead of the oldest unfinished one.
