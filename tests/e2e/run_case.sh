@@ -16,6 +16,9 @@ export E2E_SUPPORT=$(cd "$(dirname "$0")" && pwd)/support.sh
 base=${case_file%.sh}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/hasher-e2e-XXXXXX")
 cd "$scratch" || exit 1
+# Every case gets its own catalog and configuration directories.
+export XDG_DATA_HOME=$scratch/xdg-data XDG_CONFIG_HOME=$scratch/xdg-config
+unset HASHER_DB HASHER_CONFIG
 mkdir work && cd work || exit 1
 
 bash "$case_file" >"$scratch/stdout" 2>"$scratch/stderr"

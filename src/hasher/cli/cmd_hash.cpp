@@ -1,28 +1,35 @@
 // `hasher hash`: walk the PATHs, hash every file once with every requested
-// algorithm, print records in walk order, summary on stderr.
+// algorithm, print records in walk order, record them in the catalog as one
+// run (locked, resumable), and end with a summary on stderr.
 
+#include <hasher/catalog/catalog.hpp>
 #include <hasher/cli/commands.hpp>
 #include <hasher/cli/exit_codes.hpp>
+#include <hasher/walk/path_list.hpp>
 #include <hasher/cli/signals.hpp>
+#include <hasher/cli/walk_settings.hpp>
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/format/writer.hpp>
+#include <hasher/io/path.hpp>
 #include <hasher/pipeline/hash_pipeline.hpp>
+#include <hasher/pipeline/hash_sink.hpp>
+#include <hasher/ui/progress.hpp>
 #include <hasher/ui/summary.hpp>
 #include <hasher/util/errors.hpp>
 
 #include <chrono>
 #include <csignal>
 #include <iostream>
-#include <mutex>
 #include <thread>
+#include <unistd.h>
 
 namespace hasher::cli {
 namespace {
 
-std::string join(const std::vector<std::string>& items) {
+std::string join(const std::vector<std::string>& items, const char* glue) {
   std::string out;
   for (const std::string& item : items) {
-    if (!out.empty()) out += ',';
+    if (!out.empty()) out += glue;
     out += item;
   }
   return out;
@@ -32,7 +39,8 @@ std::size_t job_count(const config::Config& config) {
   std::int64_t jobs = config.integer("performance.worker_threads");
   if (jobs < 0) {
     throw util::UsageError(config.origin("performance.worker_threads") +
-                           ": worker_threads: must be 0 (auto) or more");
+                           ": performance.worker_threads: must be 0 (auto) "
+                           "or more");
   }
   if (jobs == 0) {
     jobs = std::max<std::int64_t>(1, std::thread::hardware_concurrency());
@@ -40,74 +48,47 @@ std::size_t job_count(const config::Config& config) {
   return static_cast<std::size_t>(jobs);
 }
 
-// Prints records as they arrive in walk order, reports failures, counts.
-class PrintingSink final : public pipeline::ResultSink {
-public:
-  PrintingSink(format::RecordWriter* writer, ui::Reporter& reporter)
-      : m_writer(writer), m_reporter(reporter) {}
-
-  void on_result(const pipeline::FileResult& result) override {
-    if (result.error) {
-      if (result.error->kind == util::ErrorKind::interrupted) return;
-      if (result.error->kind == util::ErrorKind::special) {
-        note_skip(result.path, result.error->reason);
-        return;
-      }
-      m_reporter.error(result.path, result.error->reason);
-      std::lock_guard lock(m_mutex);
-      ++m_counts.failed;
-      return;
-    }
-    if (m_writer != nullptr) {
-      m_record.path = result.path;
-      m_record.size = result.bytes;
-      m_record.mtime_ns.reset();
-      if (result.kind == walk::EntryKind::file) {
-        m_record.mtime_ns = result.info.mtime_ns;
-      }
-      m_record.digests = result.digests;
-      m_writer->write(m_record);
-    }
-    std::lock_guard lock(m_mutex);
-    ++m_counts.files;
-    m_counts.bytes += result.bytes;
+bool progress_wanted(const config::Config& config) {
+  if (config.flag("options.quiet") || config.flag("options.no_progress")) {
+    return false;
   }
+  return config.flag("options.progress") || ::isatty(STDERR_FILENO) == 1;
+}
 
-  void on_skip(const std::string& path, const std::string& reason) override {
-    note_skip(path, reason);
+// The run's root as the catalog keys it: every PATH made absolute, one per
+// line ('-' has none).
+std::string run_root(const std::vector<std::string>& roots,
+                     const std::string& cwd) {
+  std::vector<std::string> absolute;
+  for (const std::string& root : roots) {
+    if (root != "-") absolute.push_back(io::absolute_path(root, cwd));
   }
+  return join(absolute, "\n");
+}
 
-  void on_walk_error(const util::Error& error) override {
-    m_reporter.error(error.subject, error.reason);
-    std::lock_guard lock(m_mutex);
-    ++m_counts.failed;
+std::string summary_tail(const pipeline::HashCounts& counts,
+                         const catalog::RunInfo* run) {
+  std::string text;
+  if (run != nullptr && run->resumed) {
+    text += "hasher: resumed run " + std::to_string(run->id) + ": " +
+            std::to_string(counts.already_done) + " files already done, " +
+            std::to_string(counts.run.files + counts.run.failed) + " read";
   }
-
-  ui::RunCounts counts() {
-    std::lock_guard lock(m_mutex);
-    return m_counts;
+  if (counts.unchanged > 0) {
+    if (!text.empty()) text += "\n";
+    text += "hasher: " + std::to_string(counts.unchanged) +
+            " files unchanged since the catalog saw them (--update)";
   }
-
-private:
-  void note_skip(const std::string& path, const std::string& reason) {
-    m_reporter.verbose("hasher: skipped: " + path + ": " + reason);
-    std::lock_guard lock(m_mutex);
-    ++m_counts.skipped;
-  }
-
-  format::RecordWriter* m_writer;
-  ui::Reporter& m_reporter;
-  format::FileRecord m_record;
-  std::mutex m_mutex;
-  ui::RunCounts m_counts;
-};
+  return text;
+}
 
 } // namespace
 
 int cmd_hash(const Invocation& invocation) {
   const config::Config& config = invocation.config;
-  std::vector<digest::AlgorithmSpec> specs =
-      digest::parse_algorithm_list(join(config.list("options.algorithms")));
+  ui::Reporter& reporter = invocation.reporter;
+  std::vector<digest::AlgorithmSpec> specs = digest::parse_algorithm_list(
+      join(config.list("options.algorithms"), ","));
 
   std::string format_name = config.text("options.format");
   if (config.flag("options.json_only")) format_name = "jsonl";
@@ -122,8 +103,14 @@ int cmd_hash(const Invocation& invocation) {
   if (config.flag("options.sql_only")) writer.reset();
 
   std::vector<std::string> roots = invocation.arguments;
+  if (std::string list = config.text("options.from_list"); !list.empty()) {
+    std::vector<std::string> listed = walk::read_path_list(list);
+    roots.insert(roots.end(), listed.begin(), listed.end());
+  }
   if (config.flag("options.stdin")) roots.emplace_back("-");
-  if (roots.empty()) roots.emplace_back(".");
+  if (roots.empty() && config.text("options.from_list").empty()) {
+    roots.emplace_back(".");
+  }
 
   pipeline::PipelineOptions options;
   options.specs = specs;
@@ -132,23 +119,107 @@ int cmd_hash(const Invocation& invocation) {
   options.fail_fast = config.flag("options.fail_fast")
                           ? pipeline::FailFast::yes
                           : pipeline::FailFast::no;
+  options.walk = walk_options(config);
+  options.cwd = io::current_directory();
 
-  PrintingSink sink(writer.get(), invocation.reporter);
+  // The catalog run: locked, resumed when an interrupted one matches.
+  std::unique_ptr<catalog::Catalog> catalog;
+  std::optional<catalog::RunInfo> run;
+  std::string root = run_root(roots, options.cwd);
+  bool use_catalog = !config.flag("options.no_db") &&
+                     !config.flag("options.json_only") && !root.empty();
+  std::vector<std::string> columns;
+  for (const digest::AlgorithmSpec& spec : specs) {
+    columns.push_back(spec.column());
+  }
+  if (use_catalog) {
+    catalog = catalog::open_catalog(config.text("database.db_string"),
+                                    config.text("database.table_name"));
+    run = catalog->begin_run({root, "hash", columns,
+                              config.flag("options.restart")
+                                  ? catalog::Restart::yes
+                                  : catalog::Restart::no});
+    pipeline::UpdateOnly update = config.flag("options.update")
+                                      ? pipeline::UpdateOnly::yes
+                                      : pipeline::UpdateOnly::no;
+    if (run->resumed || update == pipeline::UpdateOnly::yes) {
+      std::int64_t resumed = run->resumed ? run->id : 0;
+      catalog::Catalog& source = *catalog;
+      options.make_skip_check = [&source, columns, resumed, update] {
+        return pipeline::make_catalog_skip_check(source.open_reader(columns),
+                                                 resumed, update);
+      };
+    }
+  }
+  std::optional<pipeline::CatalogWriter> catalog_writer;
+  if (run) {
+    catalog_writer.emplace(
+        *catalog, run->id,
+        static_cast<std::size_t>(
+            std::max<std::int64_t>(1, config.integer("performance.batch_size"))),
+        std::chrono::seconds(std::max<std::int64_t>(
+            1, config.integer("performance.checkpoint_interval"))));
+  }
+
+  ui::ProgressCounters progress;
+  options.progress = &progress;
+  pipeline::HashSink sink(writer.get(),
+                          catalog_writer ? &*catalog_writer : nullptr,
+                          reporter, progress);
   auto started = std::chrono::steady_clock::now();
-  if (writer) writer->begin();
-  pipeline::HashPipeline(options, sink).run(roots);
-  if (writer) writer->end();
-  std::cout.flush();
+  bool fatal = false;
+  std::string fatal_message;
+  {
+    ui::ProgressLine line(reporter, progress, progress_wanted(config));
+    if (writer) writer->begin();
+    try {
+      pipeline::HashPipeline(options, sink).run(roots);
+    } catch (const util::FatalError& error) {
+      fatal = true;
+      fatal_message = error.what();
+    }
+    if (writer) writer->end();
+    std::cout.flush();
+  }
+  // Commit what is done whatever happened, then close the run.
+  if (catalog_writer) {
+    try {
+      catalog_writer->finish();
+    } catch (const util::FatalError& error) {
+      fatal = true;
+      if (fatal_message.empty()) fatal_message = error.what();
+    }
+  }
+  int signal = stop_signal();
+  if (run) {
+    catalog::RunState state = catalog::RunState::complete;
+    if (fatal) state = catalog::RunState::failed;
+    if (signal != 0) state = catalog::RunState::interrupted;
+    catalog->finish_run(run->id, state);
+  }
   double seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - started)
                        .count();
 
-  ui::RunCounts counts = sink.counts();
-  invocation.reporter.info(ui::summary_line(counts, seconds));
-  if (int signal = stop_signal(); signal != 0) {
+  pipeline::HashCounts counts = sink.counts();
+  if (std::string list = config.text("options.failed_list"); !list.empty()) {
+    walk::write_path_list(list, sink.failed_paths());
+  }
+  if (fatal) {
+    reporter.error(fatal_message);
+    return k_exit_fatal;
+  }
+  ui::RunCounts shown = counts.run;
+  shown.skipped += counts.unchanged + counts.already_done;
+  reporter.info(ui::summary_line(shown, seconds));
+  if (std::string tail = summary_tail(counts, run ? &*run : nullptr);
+      !tail.empty()) {
+    reporter.info(tail);
+  }
+  if (signal != 0) {
     return signal == SIGTERM ? k_exit_terminated : k_exit_interrupted;
   }
-  return counts.failed > 0 ? k_exit_failures : k_exit_ok;
+  return counts.run.failed > 0 ? k_exit_failures : k_exit_ok;
 }
 
 } // namespace hasher::cli

@@ -1,12 +1,16 @@
 #include <hasher/pipeline/hash_pipeline.hpp>
 
 #include <hasher/digest/lane_plan.hpp>
+#include <hasher/io/long_path.hpp>
+#include <hasher/io/path.hpp>
 #include <hasher/pipeline/file_hasher.hpp>
 #include <hasher/util/bounded_queue.hpp>
 
 #include <fcntl.h>
 
 #include <condition_variable>
+#include <exception>
+#include <sys/stat.h>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -68,11 +72,27 @@ private:
 class QueueingVisitor final : public walk::WalkVisitor {
 public:
   QueueingVisitor(util::BoundedQueue<FileTask>& queue, ResultSink& sink,
-                  const std::atomic<bool>& abort)
-      : m_queue(queue), m_sink(sink), m_abort(abort) {}
+                  const std::atomic<bool>& abort,
+                  ui::ProgressCounters* progress)
+      : m_queue(queue), m_sink(sink), m_abort(abort), m_progress(progress) {}
 
   bool on_file(walk::WalkEntry entry) override {
     if (m_abort.load()) return false;
+    if (m_progress != nullptr) {
+      // The progress line wants byte totals: stat here when the walk did not.
+      struct stat st {};
+      if (!entry.info && entry.kind == walk::EntryKind::file &&
+          io::stat_path(entry.path, &st, io::FollowLinks::yes) == 0) {
+        entry.info = io::FileInfo{
+            static_cast<std::uint64_t>(st.st_size),
+            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
+                st.st_mtim.tv_nsec,
+            static_cast<std::uint64_t>(st.st_ino),
+            static_cast<std::uint64_t>(st.st_dev)};
+      }
+      m_progress->files_total.fetch_add(1);
+      if (entry.info) m_progress->bytes_total.fetch_add(entry.info->size);
+    }
     return m_queue.push(
         {m_seq++, std::move(entry.path), entry.kind, entry.info});
   }
@@ -89,6 +109,7 @@ private:
   util::BoundedQueue<FileTask>& m_queue;
   ResultSink& m_sink;
   const std::atomic<bool>& m_abort;
+  ui::ProgressCounters* m_progress;
   std::uint64_t m_seq = 0;
 };
 
@@ -110,11 +131,16 @@ void HashPipeline::run(std::span<const std::string> roots) {
   for (std::size_t lanes = 1; lanes <= jobs; ++lanes) {
     plans.push_back(digest::plan_lanes(m_options.specs, lanes, k_read_cost));
   }
-  // Contexts are created up front so a factory failure throws here.
+  // Contexts and catalog readers are created up front so a failure throws
+  // here, before any thread starts.
   std::vector<std::unique_ptr<FileHasher>> hashers;
+  std::vector<std::unique_ptr<SkipCheck>> skip_checks;
   for (std::size_t i = 0; i < jobs; ++i) {
     hashers.push_back(
         std::make_unique<FileHasher>(m_options.specs, m_options.stop));
+    skip_checks.push_back(m_options.make_skip_check
+                              ? m_options.make_skip_check()
+                              : nullptr);
   }
 
   util::BoundedQueue<FileTask> queue(k_queue_capacity);
@@ -127,11 +153,21 @@ void HashPipeline::run(std::span<const std::string> roots) {
            (m_options.stop != nullptr && m_options.stop->load());
   };
 
-  auto hash_task = [&](FileHasher& hasher, const FileTask& task) {
+  auto hash_task = [&](FileHasher& hasher, SkipCheck* skip_check,
+                       const FileTask& task) {
     FileResult result;
     result.seq = task.seq;
     result.path = task.path;
     result.kind = task.kind;
+    if (task.kind == walk::EntryKind::file) {
+      result.absolute_path = io::absolute_path(task.path, m_options.cwd);
+      if (task.info) result.info = *task.info;
+      if (skip_check != nullptr) {
+        result.skipped =
+            skip_check->decide(task.path, result.absolute_path, task.info);
+        if (result.skipped != SkipReason::none) return result;
+      }
+    }
     for (int attempt = 0;; ++attempt) {
       util::Result<io::InputFile> opened =
           task.kind == walk::EntryKind::standard_input
@@ -175,13 +211,29 @@ void HashPipeline::run(std::span<const std::string> roots) {
     }
   };
 
+  // A catalog failure in a worker stops the run and is rethrown at the end.
+  std::mutex error_mutex;
+  std::exception_ptr worker_error;
+
   auto worker = [&](std::size_t index) {
     FileHasher& hasher = *hashers[index];
+    SkipCheck* skip_check = skip_checks[index].get();
     while (std::optional<FileTask> task = queue.pop()) {
       if (stop_requested()) continue; // drain without work
       reorderer.wait_for_window(task->seq, abort);
       busy.fetch_add(1);
-      FileResult result = hash_task(hasher, *task);
+      FileResult result;
+      try {
+        result = hash_task(hasher, skip_check, *task);
+      } catch (...) {
+        std::lock_guard lock(error_mutex);
+        if (!worker_error) worker_error = std::current_exception();
+        abort.store(true);
+        queue.close();
+        reorderer.wake_all();
+        busy.fetch_sub(1);
+        continue;
+      }
       busy.fetch_sub(1);
       bool failed = result.error.has_value();
       reorderer.deliver(std::move(result));
@@ -196,13 +248,15 @@ void HashPipeline::run(std::span<const std::string> roots) {
   {
     std::vector<std::jthread> workers;
     for (std::size_t i = 0; i < jobs; ++i) workers.emplace_back(worker, i);
-    QueueingVisitor visitor(queue, m_sink, abort);
+    QueueingVisitor visitor(queue, m_sink, abort, m_options.progress);
     for (const std::string& root : roots) {
       if (stop_requested() || !walk::walk_root(root, m_options.walk, visitor))
         break;
     }
     queue.close();
+    if (m_options.progress != nullptr) m_options.progress->walk_done = true;
   }
+  if (worker_error) std::rethrow_exception(worker_error);
 }
 
 } // namespace hasher::pipeline

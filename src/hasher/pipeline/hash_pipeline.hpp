@@ -10,11 +10,15 @@
 
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/io/input_file.hpp>
+#include <hasher/pipeline/skip_check.hpp>
+#include <hasher/ui/progress.hpp>
 #include <hasher/util/encoding.hpp>
 #include <hasher/util/result.hpp>
 #include <hasher/walk/tree_walker.hpp>
 
 #include <atomic>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,7 +30,9 @@ struct FileResult {
   std::uint64_t seq = 0; // position in walk order
   std::string path;      // as walked
   walk::EntryKind kind = walk::EntryKind::file;
-  io::FileInfo info;                // stat at open (after the last retry)
+  std::string absolute_path; // the catalog key (absolute, normalised)
+  io::FileInfo info;         // stat at open (after the last retry)
+  SkipReason skipped = SkipReason::none; // set when not read on purpose
   std::optional<util::Error> error; // set when the file failed
   std::vector<util::Bytes> digests; // in spec order, when no error
   std::uint64_t bytes = 0;          // bytes read
@@ -56,6 +62,11 @@ struct PipelineOptions {
   FailFast fail_fast = FailFast::no;
   std::uint64_t split_threshold = 16u << 20; // bytes; smaller files never split
   walk::WalkOptions walk; // order, depth, links and filters of the walk
+  std::string cwd;        // absolute working directory, for catalog keys
+  // Makes one SkipCheck per worker (resume, --update); empty = read all.
+  std::function<std::unique_ptr<SkipCheck>()> make_skip_check;
+  // When set, the walk counts files and bytes ahead for the progress line.
+  ui::ProgressCounters* progress = nullptr;
 };
 
 class HashPipeline {

@@ -76,8 +76,28 @@ void make_parent_directory(const std::string& path) {
   }
 }
 
+// Roots hold one absolute path per line (a run over several PATHs); two
+// runs overlap when any of their paths is inside or above the other's.
+std::vector<std::string_view> root_paths(std::string_view roots) {
+  std::vector<std::string_view> paths;
+  while (!roots.empty()) {
+    std::size_t newline = roots.find('\n');
+    paths.push_back(roots.substr(0, newline));
+    if (newline == std::string_view::npos) break;
+    roots.remove_prefix(newline + 1);
+  }
+  return paths;
+}
+
 bool roots_overlap(const std::string& a, const std::string& b) {
-  return io::path_within(a, b) || io::path_within(b, a);
+  for (std::string_view one : root_paths(a)) {
+    for (std::string_view other : root_paths(b)) {
+      if (io::path_within(one, other) || io::path_within(other, one)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 class SqliteReader final : public CatalogReader {
