@@ -1,9 +1,19 @@
 // libxxhash adapter (streaming API, seed 0, canonical big-endian output as
 // xxhsum prints it: https://github.com/Cyan4973/xxHash/blob/dev/doc/).
+// On x86-64, XXH3 updates go through the library's *_dispatch entry points,
+// which pick AVX2/AVX-512 at run time (about 3x the baseline SSE2 path).
 
 #include <hasher/digest/xxhash_digest.hpp>
 
 #include <xxhash.h>
+#if defined(__x86_64__)
+#include <xxh_x86dispatch.h>
+#define HASHER_XXH3_64_UPDATE XXH3_64bits_update_dispatch
+#define HASHER_XXH3_128_UPDATE XXH3_128bits_update_dispatch
+#else
+#define HASHER_XXH3_64_UPDATE XXH3_64bits_update
+#define HASHER_XXH3_128_UPDATE XXH3_128bits_update
+#endif
 
 #include <cstring>
 
@@ -63,9 +73,9 @@ public:
   Xxh3Digest& operator=(const Xxh3Digest&) = delete;
   void update(ByteView data) override {
     if (m_wide) {
-      XXH3_128bits_update(m_state, data.data(), data.size());
+      HASHER_XXH3_128_UPDATE(m_state, data.data(), data.size());
     } else {
-      XXH3_64bits_update(m_state, data.data(), data.size());
+      HASHER_XXH3_64_UPDATE(m_state, data.data(), data.size());
     }
   }
   void finish(MutableByteView out) override {
