@@ -16,6 +16,8 @@ util::Error interrupted(const io::InputFile& file) {
 // Waits until `counter` differs from `seen` and returns the new value. Spins
 // briefly first: a lane is usually only a chunk behind, and a futex sleep and
 // wake-up per 256 KiB chunk would cost more than the wait itself.
+constexpr std::uint32_t k_notify_stride = 8;
+
 std::uint32_t wait_change(const std::atomic<std::uint32_t>& counter,
                           std::uint32_t seen) {
   for (int spin = 0; spin < 256; ++spin) {
@@ -105,7 +107,10 @@ util::Result<HashOutcome> FileHasher::hash_split(io::InputFile& file,
       m_digests.update({m_slots[index].get(), ring.lengths[index]},
                        plan.lanes[lane]);
       ring.consumed[lane].store(chunk + 1, std::memory_order_release);
-      ring.consumed[lane].notify_one();
+      // Waking the reader costs a system call on this (usually the slowest)
+      // lane: do it every few chunks; the ring is deep enough that the
+      // reader never runs dry meanwhile.
+      if ((chunk + 1) % k_notify_stride == 0) ring.consumed[lane].notify_one();
     }
   };
 

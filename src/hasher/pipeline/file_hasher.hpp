@@ -27,8 +27,8 @@ struct HashOutcome {
 
 class FileHasher {
 public:
-  static constexpr std::size_t k_chunk_size = 256 * 1024;
-  static constexpr std::size_t k_ring_slots = 8;
+  static constexpr std::size_t k_chunk_size = 64 * 1024;
+  static constexpr std::size_t k_ring_slots = 32;
 
   // `stop`, when set by a signal handler, makes hash() give up between chunks
   // with ErrorKind::interrupted. Throws what the digest factories throw.
