@@ -13,35 +13,56 @@ util::Error interrupted(const io::InputFile& file) {
   return util::Error{util::ErrorKind::interrupted, file.path(), "interrupted"};
 }
 
-// Waits until `counter` differs from `seen` and returns the new value. Spins
-// briefly first: a lane is usually only a chunk behind, and a futex sleep and
-// wake-up per 256 KiB chunk would cost more than the wait itself.
-constexpr std::uint32_t k_notify_stride = 8;
-
-std::uint32_t wait_change(const std::atomic<std::uint32_t>& counter,
-                          std::uint32_t seen) {
-  for (int spin = 0; spin < 256; ++spin) {
-    std::uint32_t now = counter.load(std::memory_order_acquire);
-    if (now != seen) return now;
+// Blocks until `counter` reaches `target`. Sleeping costs a system call on
+// both sides, so the waiter first spins briefly, then publishes what it waits
+// for in `wants`; the other side wakes it only once `counter` gets there
+// (see publish()). Both sides use sequentially consistent order on `counter`
+// and `wants`, so either the waiter sees the new count or the publisher sees
+// the wish: no wake-up is lost.
+std::uint32_t wait_until(const std::atomic<std::uint32_t>& counter,
+                         std::atomic<std::uint32_t>& wants,
+                         std::uint32_t target) {
+  std::uint32_t now = counter.load();
+  for (int spin = 0; spin < 512 && now < target; ++spin) {
 #if defined(__x86_64__) || defined(__i386__)
     __builtin_ia32_pause();
 #endif
+    now = counter.load();
   }
-  counter.wait(seen, std::memory_order_acquire);
-  return counter.load(std::memory_order_acquire);
+  while (now < target) {
+    wants.store(target);
+    now = counter.load();
+    if (now >= target) break;
+    counter.wait(now);
+    now = counter.load();
+  }
+  wants.store(0);
+  return now;
+}
+
+// Stores a new count and wakes the waiter if it waits for no more than that.
+void publish(std::atomic<std::uint32_t>& counter,
+             const std::atomic<std::uint32_t>& wants, std::uint32_t value) {
+  counter.store(value);
+  std::uint32_t wanted = wants.load();
+  if (wanted != 0 && value >= wanted) counter.notify_all();
 }
 
 } // namespace
 
 // Shared between the reader (calling thread) and the lane threads of one
-// split file. `published` packs (chunks ready << 1) | finished, so the final
-// store always changes the value that lanes wait on (no lost wake-up). The
-// counters are 32-bit so that wait/notify map straight onto a futex; hash()
-// splits only files of fewer than 2^31 chunks (512 TiB), so they never wrap.
+// split file. Counters count chunks; `finished` (set after the last publish)
+// tells lanes that no more will come. The counters are 32-bit so that
+// wait/notify map straight onto a futex; hash() splits only files of fewer
+// than 2^31 chunks (512 TiB), so they never wrap.
 struct FileHasher::Ring {
-  explicit Ring(std::size_t lanes) : consumed(lanes) {}
+  explicit Ring(std::size_t lanes)
+      : consumed(lanes), lane_wants(lanes), reader_wants(lanes) {}
   std::atomic<std::uint32_t> published{0};
-  std::vector<std::atomic<std::uint32_t>> consumed; // chunks done, per lane
+  std::vector<std::atomic<std::uint32_t>> consumed;     // chunks done, per lane
+  std::vector<std::atomic<std::uint32_t>> lane_wants;   // lane waits for data
+  std::vector<std::atomic<std::uint32_t>> reader_wants; // reader waits for lane
+  std::atomic<std::uint32_t> end{UINT32_MAX}; // number of chunks, once known
   std::size_t lengths[k_ring_slots] = {};
 };
 
@@ -97,20 +118,14 @@ util::Result<HashOutcome> FileHasher::hash_split(io::InputFile& file,
 
   auto lane_loop = [this, &ring, &plan](std::size_t lane) {
     for (std::uint32_t chunk = 0;; ++chunk) {
-      std::uint32_t published = ring.published.load(std::memory_order_acquire);
-      // Chunks ready = published >> 1; wait while this one is not among them.
-      while ((published >> 1) <= chunk) {
-        if ((published & 1) != 0) return; // finished and nothing left
-        published = wait_change(ring.published, published);
-      }
+      // The end is signalled by publishing one past the last chunk with
+      // ring.end set: a lane that reaches ring.end stops.
+      wait_until(ring.published, ring.lane_wants[lane], chunk + 1);
+      if (chunk == ring.end.load()) return;
       std::size_t index = chunk % k_ring_slots;
       m_digests.update({m_slots[index].get(), ring.lengths[index]},
                        plan.lanes[lane]);
-      ring.consumed[lane].store(chunk + 1, std::memory_order_release);
-      // Waking the reader costs a system call on this (usually the slowest)
-      // lane: do it every few chunks; the ring is deep enough that the
-      // reader never runs dry meanwhile.
-      if ((chunk + 1) % k_notify_stride == 0) ring.consumed[lane].notify_one();
+      publish(ring.consumed[lane], ring.reader_wants[lane], chunk + 1);
     }
   };
 
@@ -120,17 +135,29 @@ util::Result<HashOutcome> FileHasher::hash_split(io::InputFile& file,
     threads.emplace_back(lane_loop, lane);
   }
 
+  auto publish_to_lanes = [&ring, lane_count](std::uint32_t value) {
+    ring.published.store(value);
+    for (std::size_t lane = 1; lane < lane_count; ++lane) {
+      std::uint32_t wanted = ring.lane_wants[lane].load();
+      if (wanted != 0 && value >= wanted) {
+        ring.published.notify_all();
+        break;
+      }
+    }
+  };
+
   std::uint64_t total = 0;
   std::uint32_t chunk = 0;
   util::Error failure;
   bool failed = false;
   for (;; ++chunk) {
-    // Wait until every lane is done with the chunk that used this slot:
-    // lanes must have consumed at least chunk - slots + 1 chunks.
+    // The slot is free once every lane has consumed chunk - slots + 1
+    // chunks. When one has not, wait until it has freed half the ring, so
+    // the reader sleeps and is woken once per half ring, not per chunk.
     for (std::size_t lane = 1; lane < lane_count; ++lane) {
-      std::uint32_t done = ring.consumed[lane].load(std::memory_order_acquire);
-      while (chunk >= done + k_ring_slots) {
-        done = wait_change(ring.consumed[lane], done);
+      if (chunk >= ring.consumed[lane].load() + k_ring_slots) {
+        wait_until(ring.consumed[lane], ring.reader_wants[lane],
+                   chunk + 1 - k_ring_slots / 2);
       }
     }
     if (stopped(m_stop)) {
@@ -149,12 +176,12 @@ util::Result<HashOutcome> FileHasher::hash_split(io::InputFile& file,
     if (*got == 0) break;
     ring.lengths[index] = *got;
     total += *got;
-    ring.published.store((chunk + 1) << 1, std::memory_order_release);
-    ring.published.notify_all();
+    publish_to_lanes(chunk + 1);
     m_digests.update({m_slots[index].get(), *got}, plan.lanes[0]);
   }
-  ring.published.store((chunk << 1) | 1, std::memory_order_release);
-  ring.published.notify_all();
+  // One past the last chunk: lanes waiting for it see ring.end and stop.
+  ring.end.store(chunk);
+  publish_to_lanes(chunk + 1);
   threads.clear(); // joins: every lane has eaten every published chunk
 
   if (failed) {
