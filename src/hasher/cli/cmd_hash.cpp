@@ -162,7 +162,9 @@ int cmd_hash(const Invocation& invocation) {
   }
 
   ui::ProgressCounters progress;
-  options.progress = &progress;
+  const bool show_progress = progress_wanted(config);
+  // Only the live line needs the walk to count (and stat) ahead.
+  if (show_progress) options.progress = &progress;
   pipeline::HashSink sink(writer.get(),
                           catalog_writer ? &*catalog_writer : nullptr,
                           reporter, progress);
@@ -170,7 +172,7 @@ int cmd_hash(const Invocation& invocation) {
   bool fatal = false;
   std::string fatal_message;
   {
-    ui::ProgressLine line(reporter, progress, progress_wanted(config));
+    ui::ProgressLine line(reporter, progress, show_progress);
     if (writer) writer->begin();
     try {
       pipeline::HashPipeline(options, sink).run(roots);

@@ -39,7 +39,9 @@ public:
   ~InputFile();
 
   // Reads up to buffer.size() bytes, retrying on EINTR and short reads until
-  // the buffer is full or the end is reached; 0 means end of file.
+  // the buffer is full or the end is reached; 0 means end of file. A file
+  // whose size was known at open is read up to that size only; restat() then
+  // tells whether it changed meanwhile.
   util::Result<std::size_t> read(std::span<std::uint8_t> buffer);
 
   // Stats the open file again (to detect a change while reading).
@@ -56,6 +58,7 @@ private:
   std::string m_path;
   FileInfo m_info;
   bool m_owned = true;
+  std::uint64_t m_offset = 0;
 };
 
 // The one-line reason for an errno value ("Permission denied").

@@ -7,8 +7,7 @@ CatalogWriter::CatalogWriter(catalog::Catalog& catalog, std::int64_t run_id,
                              std::chrono::milliseconds checkpoint_interval)
     : m_catalog(catalog), m_run_id(run_id),
       m_batch_size(batch_size == 0 ? 1 : batch_size),
-      m_interval(checkpoint_interval), m_queue(2 * m_batch_size + 16),
-      m_thread([this] { run(); }) {}
+      m_interval(checkpoint_interval), m_thread([this] { run(); }) {}
 
 CatalogWriter::~CatalogWriter() {
   try {
@@ -18,77 +17,91 @@ CatalogWriter::~CatalogWriter() {
   }
 }
 
+bool CatalogWriter::wait_for_room(std::unique_lock<std::mutex>& lock) {
+  m_room.wait(lock, [this] {
+    return m_error || m_files.size() + m_failures.size() < 4 * m_batch_size;
+  });
+  return !m_error;
+}
+
 void CatalogWriter::add(catalog::FileRow row) {
-  if (!failed()) m_queue.push(Item(std::move(row)));
+  std::unique_lock lock(m_mutex);
+  if (!wait_for_room(lock)) return;
+  m_files.push_back(std::move(row));
+  if (m_files.size() + m_failures.size() == m_batch_size) m_work.notify_one();
 }
 
 void CatalogWriter::add(catalog::FailureRow failure) {
-  if (!failed()) m_queue.push(Item(std::move(failure)));
+  std::unique_lock lock(m_mutex);
+  if (!wait_for_room(lock)) return;
+  m_failures.push_back(std::move(failure));
+  if (m_files.size() + m_failures.size() == m_batch_size) m_work.notify_one();
 }
 
 bool CatalogWriter::failed() const {
-  std::lock_guard lock(m_error_mutex);
+  std::lock_guard lock(m_mutex);
   return m_error != nullptr;
 }
 
 void CatalogWriter::finish() {
   if (!m_finished) {
     m_finished = true;
-    m_queue.close();
+    {
+      std::lock_guard lock(m_mutex);
+      m_closing = true;
+    }
+    m_work.notify_one();
     m_thread.join();
   }
-  std::lock_guard lock(m_error_mutex);
+  std::lock_guard lock(m_mutex);
   if (m_error) std::rethrow_exception(m_error);
 }
 
-void CatalogWriter::commit() {
-  if (m_files.empty() && m_failures.empty()) return;
-  m_catalog.write_batch(m_run_id, m_files, m_failures, m_pending);
-  m_files.clear();
-  m_failures.clear();
-  m_pending = {};
-}
-
 void CatalogWriter::run() {
-  using clock = std::chrono::steady_clock;
-  auto last_commit = clock::now();
-  try {
-    for (;;) {
-      bool timed_out = false;
-      std::optional<Item> item =
-          m_queue.pop_until(last_commit + m_interval, timed_out);
-      if (timed_out) {
-        // Nothing arrived for a whole interval (a big file is being read):
-        // commit what is done so an interruption cannot lose it.
-        commit();
-        last_commit = clock::now();
-        continue;
-      }
-      if (!item) break;
-      if (auto* row = std::get_if<catalog::FileRow>(&*item)) {
-        ++m_pending.files;
-        m_pending.bytes += row->size;
-        m_files.push_back(std::move(*row));
-      } else {
-        ++m_pending.errors;
-        m_failures.push_back(std::get<catalog::FailureRow>(std::move(*item)));
-      }
-      if (m_files.size() + m_failures.size() >= m_batch_size ||
-          clock::now() - last_commit >= m_interval) {
-        commit();
-        last_commit = clock::now();
-      }
-    }
-    commit();
-  } catch (...) {
-    {
-      std::lock_guard lock(m_error_mutex);
+  std::vector<catalog::FileRow> files;
+  std::vector<catalog::FailureRow> failures;
+  std::unique_lock lock(m_mutex);
+  for (;;) {
+    // A full batch, the end, or the checkpoint interval: whichever first.
+    m_work.wait_for(lock, m_interval, [this] {
+      return m_closing || m_files.size() + m_failures.size() >= m_batch_size;
+    });
+    bool closing = m_closing;
+    files.swap(m_files);
+    failures.swap(m_failures);
+    lock.unlock();
+    m_room.notify_all();
+    try {
+      // Commit in batch_size pieces so a transaction never grows unbounded;
+      // failures go with the first piece.
+      std::size_t at = 0;
+      do {
+        std::size_t end = std::min(files.size(), at + m_batch_size);
+        std::vector<catalog::FileRow> piece(
+            std::make_move_iterator(files.begin() + static_cast<long>(at)),
+            std::make_move_iterator(files.begin() + static_cast<long>(end)));
+        std::vector<catalog::FailureRow> piece_failures;
+        if (at == 0) piece_failures.swap(failures);
+        if (piece.empty() && piece_failures.empty()) break;
+        catalog::RunTotals delta;
+        delta.files = piece.size();
+        for (const catalog::FileRow& row : piece) delta.bytes += row.size;
+        delta.errors = piece_failures.size();
+        m_catalog.write_batch(m_run_id, piece, piece_failures, delta);
+        at = end;
+      } while (at < files.size());
+    } catch (...) {
+      lock.lock();
       m_error = std::current_exception();
+      m_files.clear();
+      m_failures.clear();
+      m_room.notify_all();
+      return;
     }
-    // Unblock producers: drain and drop what is left.
-    m_queue.close();
-    while (m_queue.pop()) {
-    }
+    files.clear();
+    failures.clear();
+    lock.lock();
+    if (closing && m_files.empty() && m_failures.empty()) return;
   }
 }
 

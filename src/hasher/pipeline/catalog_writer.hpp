@@ -3,18 +3,19 @@
 // The one writer thread of the catalog. Rows arrive from the result sink (in
 // walk order) and are committed in batched transactions: every `batch_size`
 // files and at least every `checkpoint_interval`, so an interruption of any
-// kind loses at most one batch. Backpressure: add() blocks while the queue to
-// the writer is full, so a slow catalog slows the hashing instead of growing
-// memory.
+// kind loses at most one batch. Rows are handed over a batch at a time (one
+// wake-up of the writer per batch, not per file). Backpressure: add() blocks
+// while four batches wait, so a slow catalog slows the hashing instead of
+// growing memory.
 
 #include <hasher/catalog/catalog.hpp>
-#include <hasher/util/bounded_queue.hpp>
 
 #include <chrono>
+#include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <thread>
-#include <variant>
+#include <vector>
 
 namespace hasher::pipeline {
 
@@ -42,19 +43,21 @@ public:
   [[nodiscard]] bool failed() const;
 
 private:
-  using Item = std::variant<catalog::FileRow, catalog::FailureRow>;
   void run();
-  void commit();
+  // Waits for room; returns false when the writer has failed.
+  bool wait_for_room(std::unique_lock<std::mutex>& lock);
 
   catalog::Catalog& m_catalog;
   std::int64_t m_run_id;
   std::size_t m_batch_size;
   std::chrono::milliseconds m_interval;
-  util::BoundedQueue<Item> m_queue;
+
+  mutable std::mutex m_mutex;
+  std::condition_variable m_work;  // the writer: a batch is ready, or closing
+  std::condition_variable m_room;  // producers: the writer took a batch
   std::vector<catalog::FileRow> m_files;
   std::vector<catalog::FailureRow> m_failures;
-  catalog::RunTotals m_pending;
-  mutable std::mutex m_error_mutex;
+  bool m_closing = false;
   std::exception_ptr m_error;
   std::thread m_thread;
   bool m_finished = false;

@@ -25,7 +25,10 @@ struct FileTask {
   std::optional<io::FileInfo> info; // when the walker had to stat
 };
 
-constexpr std::size_t k_queue_capacity = 4096;
+// Tasks travel in batches (one queue operation and one hand-over to the
+// reorderer per batch, not per file): 64 batches of up to 64 files.
+constexpr std::size_t k_task_batch = 64;
+constexpr std::size_t k_queue_batches = 64;
 constexpr std::uint64_t k_reorder_window = 8192;
 constexpr int k_change_retries = 2;
 // ns/byte of copying a chunk from the page cache, charged to the reading lane.
@@ -44,9 +47,15 @@ public:
     });
   }
 
-  void deliver(FileResult result) {
+  // Hands over a worker's finished results (any order).
+  void deliver(std::vector<FileResult>& results) {
+    if (results.empty()) return;
     std::unique_lock lock(m_mutex);
-    m_pending.emplace(result.seq, std::move(result));
+    for (FileResult& result : results) {
+      std::uint64_t seq = result.seq;
+      m_pending.emplace(seq, std::move(result));
+    }
+    results.clear();
     // Whoever completes the oldest file flushes the run of finished ones.
     while (!m_pending.empty() && m_pending.begin()->first == m_next) {
       m_sink.on_result(m_pending.begin()->second);
@@ -69,9 +78,11 @@ private:
   std::uint64_t m_next = 0;
 };
 
+using TaskBatch = std::vector<FileTask>;
+
 class QueueingVisitor final : public walk::WalkVisitor {
 public:
-  QueueingVisitor(util::BoundedQueue<FileTask>& queue, ResultSink& sink,
+  QueueingVisitor(util::BoundedQueue<TaskBatch>& queue, ResultSink& sink,
                   const std::atomic<bool>& abort,
                   ui::ProgressCounters* progress)
       : m_queue(queue), m_sink(sink), m_abort(abort), m_progress(progress) {}
@@ -93,8 +104,19 @@ public:
       m_progress->files_total.fetch_add(1);
       if (entry.info) m_progress->bytes_total.fetch_add(entry.info->size);
     }
-    return m_queue.push(
-        {m_seq++, std::move(entry.path), entry.kind, entry.info});
+    m_batch.push_back({m_seq++, std::move(entry.path), entry.kind, entry.info});
+    // A full batch goes; so does a partial one when the workers are idle.
+    if (m_batch.size() >= k_task_batch || m_queue.empty()) return flush();
+    return true;
+  }
+
+  // Queues what is gathered; false once the queue is closed.
+  bool flush() {
+    if (m_batch.empty()) return true;
+    bool queued = m_queue.push(std::move(m_batch));
+    m_batch = TaskBatch();
+    m_batch.reserve(k_task_batch);
+    return queued;
   }
   void on_skip(const std::string& path, const std::string& reason) override {
     m_sink.on_skip(path, reason);
@@ -106,7 +128,8 @@ public:
   void on_error(const util::Error& error) override { on_walk_error(error); }
 
 private:
-  util::BoundedQueue<FileTask>& m_queue;
+  util::BoundedQueue<TaskBatch>& m_queue;
+  TaskBatch m_batch;
   ResultSink& m_sink;
   const std::atomic<bool>& m_abort;
   ui::ProgressCounters* m_progress;
@@ -143,7 +166,7 @@ void HashPipeline::run(std::span<const std::string> roots) {
                               : nullptr);
   }
 
-  util::BoundedQueue<FileTask> queue(k_queue_capacity);
+  util::BoundedQueue<TaskBatch> queue(k_queue_batches);
   Reorderer reorderer(m_sink);
   std::atomic<bool> abort{false};
   std::atomic<std::size_t> busy{0};
@@ -215,33 +238,41 @@ void HashPipeline::run(std::span<const std::string> roots) {
   std::mutex error_mutex;
   std::exception_ptr worker_error;
 
+  auto stop_all = [&] {
+    abort.store(true);
+    queue.close();
+    reorderer.wake_all();
+  };
+
   auto worker = [&](std::size_t index) {
     FileHasher& hasher = *hashers[index];
     SkipCheck* skip_check = skip_checks[index].get();
-    while (std::optional<FileTask> task = queue.pop()) {
-      if (stop_requested()) continue; // drain without work
-      reorderer.wait_for_window(task->seq, abort);
-      busy.fetch_add(1);
-      FileResult result;
-      try {
-        result = hash_task(hasher, skip_check, *task);
-      } catch (...) {
-        std::lock_guard lock(error_mutex);
-        if (!worker_error) worker_error = std::current_exception();
-        abort.store(true);
-        queue.close();
-        reorderer.wake_all();
+    std::vector<FileResult> done;
+    while (std::optional<TaskBatch> batch = queue.pop()) {
+      for (const FileTask& task : *batch) {
+        if (stop_requested()) break; // drain without work
+        reorderer.wait_for_window(task.seq, abort);
+        busy.fetch_add(1);
+        try {
+          done.push_back(hash_task(hasher, skip_check, task));
+        } catch (...) {
+          busy.fetch_sub(1);
+          std::lock_guard lock(error_mutex);
+          if (!worker_error) worker_error = std::current_exception();
+          stop_all();
+          break;
+        }
         busy.fetch_sub(1);
-        continue;
+        const FileResult& result = done.back();
+        bool failed = result.error.has_value();
+        // Results of a big file go out at once, so output and progress do
+        // not wait for the rest of its batch.
+        if (failed || result.bytes >= m_options.split_threshold) {
+          reorderer.deliver(done);
+        }
+        if (failed && m_options.fail_fast == FailFast::yes) stop_all();
       }
-      busy.fetch_sub(1);
-      bool failed = result.error.has_value();
-      reorderer.deliver(std::move(result));
-      if (failed && m_options.fail_fast == FailFast::yes) {
-        abort.store(true);
-        queue.close();
-        reorderer.wake_all();
-      }
+      reorderer.deliver(done);
     }
   };
 
@@ -253,6 +284,7 @@ void HashPipeline::run(std::span<const std::string> roots) {
       if (stop_requested() || !walk::walk_root(root, m_options.walk, visitor))
         break;
     }
+    visitor.flush();
     queue.close();
     if (m_options.progress != nullptr) m_options.progress->walk_done = true;
   }

@@ -53,6 +53,12 @@ public:
     return item;
   }
 
+  // True when nothing is queued (a hint: it may change at once).
+  bool empty() {
+    std::lock_guard lock(m_mutex);
+    return m_items.empty();
+  }
+
   // No more pushes; consumers drain what is left.
   void close() {
     std::lock_guard lock(m_mutex);
