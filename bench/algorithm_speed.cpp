@@ -44,9 +44,9 @@ int main(int argc, char** argv) {
     for (std::uint64_t i = 0; i < chunks; ++i) digest->update(buffer);
     std::vector<std::uint8_t> out(digest->size());
     digest->finish(out);
-    double seconds = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - start)
-                         .count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     std::printf("%s %.0f\n", name.c_str(),
                 static_cast<double>(chunks * chunk) / seconds / 1e6);
   }

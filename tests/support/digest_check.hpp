@@ -29,7 +29,8 @@ inline std::string digest_hex(digest::Digest& d, digest::ByteView data,
 }
 
 inline const std::vector<std::size_t>& piece_sizes() {
-  static const std::vector<std::size_t> sizes{1, 63, 64, 65, 4095, (1u << 20) + 1};
+  static const std::vector<std::size_t> sizes{1,  63,   64,
+                                              65, 4095, (1u << 20) + 1};
   return sizes;
 }
 
@@ -54,11 +55,12 @@ inline std::string check_piecewise(digest::Digest& d) {
     auto msg = sample_message(size);
     std::string whole = digest_hex(d, msg);
     for (std::size_t piece : piece_sizes()) {
-      if (size > 100000 && piece == 1) continue; // one-byte feeding of 3 MiB is slow
+      if (size > 100000 && piece == 1)
+        continue; // one-byte feeding of 3 MiB is slow
       std::string parts = digest_hex(d, msg, piece);
       if (parts != whole) {
-        return "size " + std::to_string(size) + " piece " + std::to_string(piece) +
-               ": " + parts + " != " + whole;
+        return "size " + std::to_string(size) + " piece " +
+               std::to_string(piece) + ": " + parts + " != " + whole;
       }
     }
   }

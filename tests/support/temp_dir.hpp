@@ -17,7 +17,8 @@ class TempDir : public ::testing::Test {
 protected:
   void SetUp() override {
     std::string pattern =
-        (std::filesystem::temp_directory_path() / "hasher-test-XXXXXX").string();
+        (std::filesystem::temp_directory_path() / "hasher-test-XXXXXX")
+            .string();
     std::vector<char> buffer(pattern.begin(), pattern.end());
     buffer.push_back('\0');
     ASSERT_NE(::mkdtemp(buffer.data()), nullptr);

@@ -26,7 +26,8 @@ inline std::vector<std::uint8_t> from_hex(const std::string& hex) {
     throw std::invalid_argument("bad hex digit");
   };
   for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out.push_back(static_cast<std::uint8_t>(nibble(hex[i]) * 16 + nibble(hex[i + 1])));
+    out.push_back(
+        static_cast<std::uint8_t>(nibble(hex[i]) * 16 + nibble(hex[i + 1])));
   }
   return out;
 }

@@ -39,8 +39,8 @@ struct RunTotals {
 enum class Restart { no, yes };
 
 struct RunRequest {
-  std::string root;    // absolute, normalised (see io/path.hpp)
-  std::string command; // "hash", "verify", ...
+  std::string root;                 // absolute, normalised (see io/path.hpp)
+  std::string command;              // "hash", "verify", ...
   std::vector<std::string> columns; // algorithm columns, in the user's order
   Restart restart = Restart::no;
 };

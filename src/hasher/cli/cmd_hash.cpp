@@ -5,7 +5,6 @@
 #include <hasher/catalog/catalog.hpp>
 #include <hasher/cli/commands.hpp>
 #include <hasher/cli/exit_codes.hpp>
-#include <hasher/walk/path_list.hpp>
 #include <hasher/cli/signals.hpp>
 #include <hasher/cli/walk_settings.hpp>
 #include <hasher/digest/algorithm.hpp>
@@ -16,6 +15,7 @@
 #include <hasher/ui/progress.hpp>
 #include <hasher/ui/summary.hpp>
 #include <hasher/util/errors.hpp>
+#include <hasher/walk/path_list.hpp>
 
 #include <chrono>
 #include <csignal>
@@ -116,9 +116,8 @@ int cmd_hash(const Invocation& invocation) {
   options.specs = specs;
   options.jobs = job_count(config);
   options.stop = &install_stop_handlers();
-  options.fail_fast = config.flag("options.fail_fast")
-                          ? pipeline::FailFast::yes
-                          : pipeline::FailFast::no;
+  options.fail_fast = config.flag("options.fail_fast") ? pipeline::FailFast::yes
+                                                       : pipeline::FailFast::no;
   options.walk = walk_options(config);
   options.cwd = io::current_directory();
 
@@ -155,8 +154,8 @@ int cmd_hash(const Invocation& invocation) {
   if (run) {
     catalog_writer.emplace(
         *catalog, run->id,
-        static_cast<std::size_t>(
-            std::max<std::int64_t>(1, config.integer("performance.batch_size"))),
+        static_cast<std::size_t>(std::max<std::int64_t>(
+            1, config.integer("performance.batch_size"))),
         std::chrono::seconds(std::max<std::int64_t>(
             1, config.integer("performance.checkpoint_interval"))));
   }
@@ -166,8 +165,8 @@ int cmd_hash(const Invocation& invocation) {
   // Only the live line needs the walk to count (and stat) ahead.
   if (show_progress) options.progress = &progress;
   pipeline::HashSink sink(writer.get(),
-                          catalog_writer ? &*catalog_writer : nullptr,
-                          reporter, progress);
+                          catalog_writer ? &*catalog_writer : nullptr, reporter,
+                          progress);
   auto started = std::chrono::steady_clock::now();
   bool fatal = false;
   std::string fatal_message;
@@ -199,9 +198,9 @@ int cmd_hash(const Invocation& invocation) {
     if (signal != 0) state = catalog::RunState::interrupted;
     catalog->finish_run(run->id, state);
   }
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - started)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+          .count();
 
   pipeline::HashCounts counts = sink.counts();
   if (std::string list = config.text("options.failed_list"); !list.empty()) {

@@ -98,14 +98,15 @@ int run(int argc, const char* const* argv) {
         line.command == "help") {
       print_help();
       return line.command.empty() && !config.flag("cli.help") ? k_exit_usage
-                                                               : k_exit_ok;
+                                                              : k_exit_ok;
     }
     ui::Reporter reporter(verbosity_of(config));
     Invocation invocation{config, line.positionals, reporter};
     if (line.command == "hash") return cmd_hash(invocation);
     if (line.command == "algorithms") return cmd_algorithms(invocation);
     if (line.command == "config") return cmd_config(invocation);
-    throw util::UsageError(line.command + ": unknown command (see 'hasher --help')");
+    throw util::UsageError(line.command +
+                           ": unknown command (see 'hasher --help')");
   } catch (const util::UsageError& error) {
     fallback.error(error.what());
     return k_exit_usage;

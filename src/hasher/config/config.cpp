@@ -23,7 +23,8 @@ std::vector<std::string> split_list(const std::string& text) {
 
 std::optional<std::int64_t> parse_integer(std::string_view text) {
   std::int64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size()) {
     return std::nullopt;
   }
@@ -87,7 +88,8 @@ std::optional<std::uint64_t> Config::parse_size(std::string_view text) {
   }
   if (multiplier != 1) text.remove_suffix(1);
   std::uint64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || text.empty()) {
     return std::nullopt;
   }
@@ -104,10 +106,12 @@ void Config::set(const Setting& setting, const std::string& text,
   switch (setting.type) {
   case ValueType::flag:
   case ValueType::boolean:
-    if (!parse_boolean(text)) fail("expected true or false, got '" + text + "'");
+    if (!parse_boolean(text))
+      fail("expected true or false, got '" + text + "'");
     break;
   case ValueType::integer:
-    if (!parse_integer(text)) fail("expected a whole number, got '" + text + "'");
+    if (!parse_integer(text))
+      fail("expected a whole number, got '" + text + "'");
     break;
   case ValueType::size:
     if (!parse_size(text)) {

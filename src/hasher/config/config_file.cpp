@@ -43,10 +43,10 @@ constexpr std::string_view k_user_file = "hasher/config.toml";
 struct Position {
   std::uint32_t line = 0;
   std::uint32_t column = 0;
-  auto operator<=>(const Position &) const = default;
+  auto operator<=>(const Position&) const = default;
 };
 
-Position position_of(const toml::source_region &region) {
+Position position_of(const toml::source_region& region) {
   return {region.begin.line, region.begin.column};
 }
 
@@ -93,37 +93,33 @@ std::string expected_type(ValueType type) {
   return "a value";
 }
 
-std::string read_error(const std::string &path, int error) {
-  if (error == 0)
-    error = EIO;
+std::string read_error(const std::string& path, int error) {
+  if (error == 0) error = EIO;
   return path + ": cannot read: " +
          std::error_code(error, std::generic_category()).message();
 }
 
-std::string read_text(const std::string &path) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE *)> file(
+std::string read_text(const std::string& path) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(
       std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!file)
-    throw util::UsageError(read_error(path, errno));
+  if (!file) throw util::UsageError(read_error(path, errno));
   std::string text;
   char buffer[1 << 14];
   std::size_t got = 0;
   while ((got = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) {
     text.append(buffer, got);
   }
-  if (std::ferror(file.get()))
-    throw util::UsageError(read_error(path, errno));
+  if (std::ferror(file.get())) throw util::UsageError(read_error(path, errno));
   return text;
 }
 
 // The key/value pairs of `table` in file order.
-std::vector<std::pair<const toml::key *, const toml::node *>>
-entries_of(const toml::table &table) {
-  std::vector<std::pair<const toml::key *, const toml::node *>> entries;
-  for (auto &&[key, node] : table)
-    entries.emplace_back(&key, &node);
+std::vector<std::pair<const toml::key*, const toml::node*>>
+entries_of(const toml::table& table) {
+  std::vector<std::pair<const toml::key*, const toml::node*>> entries;
+  for (auto&& [key, node] : table) entries.emplace_back(&key, &node);
   std::stable_sort(entries.begin(), entries.end(),
-                   [](const auto &left, const auto &right) {
+                   [](const auto& left, const auto& right) {
                      return position_of(left.first->source()) <
                             position_of(right.first->source());
                    });
@@ -133,11 +129,10 @@ entries_of(const toml::table &table) {
 // True when some setting lives in `section` (`cli` included: its keys are
 // then reported as unknown keys, not as an unknown section).
 bool is_known_section(std::string_view section) {
-  if (section == k_hashes_section)
-    return true;
+  if (section == k_hashes_section) return true;
   std::span<const Setting> settings = all_settings();
   return std::any_of(settings.begin(), settings.end(),
-                     [&](const Setting &setting) {
+                     [&](const Setting& setting) {
                        return setting.name.size() > section.size() &&
                               setting.name.starts_with(section) &&
                               setting.name[section.size()] == '.';
@@ -150,23 +145,23 @@ class Reader {
 public:
   explicit Reader(std::string path) : m_path(std::move(path)) {}
 
-  void read_document(const toml::table &document);
+  void read_document(const toml::table& document);
   ConfigFile finish() &&;
 
 private:
-  void read_section(const std::string &section, const toml::table &table);
-  void read_hashes(const toml::key &key, const toml::node &node);
-  std::string text_for(const Setting &setting, const toml::node &node,
+  void read_section(const std::string& section, const toml::table& table);
+  void read_hashes(const toml::key& key, const toml::node& node);
+  std::string text_for(const Setting& setting, const toml::node& node,
                        Position at) const;
 
   [[nodiscard]] std::string origin(Position at) const {
     return m_path + ":" + std::to_string(at.line);
   }
-  [[noreturn]] void fail(Position at, const std::string &name,
-                         const std::string &reason) const {
+  [[noreturn]] void fail(Position at, const std::string& name,
+                         const std::string& reason) const {
     throw util::UsageError(origin(at) + ": " + name + ": " + reason);
   }
-  void warn(Position at, const std::string &name, const std::string &reason) {
+  void warn(Position at, const std::string& name, const std::string& reason) {
     m_warnings.emplace_back(at, origin(at) + ": " + name + ": " + reason);
   }
 
@@ -175,15 +170,15 @@ private:
   std::vector<std::pair<Position, std::string>> m_warnings;
 };
 
-void Reader::read_document(const toml::table &document) {
-  for (const auto &[key, node] : entries_of(document)) {
+void Reader::read_document(const toml::table& document) {
+  for (const auto& [key, node] : entries_of(document)) {
     std::string section(key->str());
     Position at = position_of(key->source());
     if (section == k_hashes_section) {
       read_hashes(*key, *node);
     } else if (!is_known_section(section)) {
       warn(at, section, node->is_table() ? "unknown section" : "unknown key");
-    } else if (const toml::table *table = node->as_table()) {
+    } else if (const toml::table* table = node->as_table()) {
       read_section(section, *table);
     } else {
       fail(at, section, "expected a table, got " + type_name(node->type()));
@@ -191,12 +186,12 @@ void Reader::read_document(const toml::table &document) {
   }
 }
 
-void Reader::read_section(const std::string &section,
-                          const toml::table &table) {
-  for (const auto &[key, node] : entries_of(table)) {
+void Reader::read_section(const std::string& section,
+                          const toml::table& table) {
+  for (const auto& [key, node] : entries_of(table)) {
     std::string name = section + "." + std::string(key->str());
     Position at = position_of(key->source());
-    const Setting *setting = find_setting(name);
+    const Setting* setting = find_setting(name);
     // A nested table deeper than section.key names no setting either.
     if (setting == nullptr || section == k_cli_section) {
       warn(at, name, "unknown key");
@@ -209,9 +204,9 @@ void Reader::read_section(const std::string &section,
 
 // `[hashes]` holds `algo = true/false`; the enabled ones, in file order,
 // become "options.algorithms".
-void Reader::read_hashes(const toml::key &key, const toml::node &node) {
+void Reader::read_hashes(const toml::key& key, const toml::node& node) {
   std::string section(k_hashes_section);
-  const toml::table *table = node.as_table();
+  const toml::table* table = node.as_table();
   if (table == nullptr) {
     fail(position_of(key.source()), section,
          "expected a table, got " + type_name(node.type()));
@@ -223,63 +218,57 @@ void Reader::read_hashes(const toml::key &key, const toml::node &node) {
                              : position_of(entries.front().first->source());
   }
   std::string enabled;
-  for (const auto &[name_key, value] : entries) {
+  for (const auto& [name_key, value] : entries) {
     std::string name(name_key->str());
     Position at = position_of(name_key->source());
     if (digest::find_algorithm(name) == nullptr) {
       fail(at, section + "." + name, "unknown algorithm");
     }
-    const toml::value<bool> *on = value->as_boolean();
+    const toml::value<bool>* on = value->as_boolean();
     if (on == nullptr) {
       fail(at, section + "." + name,
            "expected a boolean, got " + type_name(value->type()));
     }
-    if (on->get())
-      enabled += (enabled.empty() ? "" : ",") + name;
+    if (on->get()) enabled += (enabled.empty() ? "" : ",") + name;
   }
-  if (enabled.empty())
-    fail(header, section, "no algorithm is enabled");
+  if (enabled.empty()) fail(header, section, "no algorithm is enabled");
   m_values.emplace_back(header, FileSetting{find_setting(k_algorithms_setting),
                                             enabled, origin(header)});
 }
 
-std::string Reader::text_for(const Setting &setting, const toml::node &node,
+std::string Reader::text_for(const Setting& setting, const toml::node& node,
                              Position at) const {
   std::string name(setting.name);
   switch (setting.type) {
   case ValueType::flag:
   case ValueType::boolean:
-    if (const auto *value = node.as_boolean()) {
+    if (const auto* value = node.as_boolean()) {
       return value->get() ? "true" : "false";
     }
     break;
   case ValueType::integer:
-    if (const auto *value = node.as_integer()) {
+    if (const auto* value = node.as_integer()) {
       return std::to_string(value->get());
     }
     break;
   case ValueType::size:
-    if (const auto *value = node.as_integer()) {
+    if (const auto* value = node.as_integer()) {
       return std::to_string(value->get());
     }
-    if (const auto *value = node.as_string())
-      return value->get();
+    if (const auto* value = node.as_string()) return value->get();
     break;
   case ValueType::text:
-    if (const auto *value = node.as_string())
-      return value->get();
+    if (const auto* value = node.as_string()) return value->get();
     break;
   case ValueType::list:
     // A string is taken as the command line's comma list.
-    if (const auto *value = node.as_string())
-      return value->get();
-    if (const toml::array *array = node.as_array()) {
+    if (const auto* value = node.as_string()) return value->get();
+    if (const toml::array* array = node.as_array()) {
       std::string joined;
-      for (const toml::node &item : *array) {
+      for (const toml::node& item : *array) {
         Position item_at = position_of(item.source());
-        if (item_at.line == 0)
-          item_at = at;
-        const auto *text = item.as_string();
+        if (item_at.line == 0) item_at = at;
+        const auto* text = item.as_string();
         if (text == nullptr) {
           fail(item_at, name,
                "expected an array of strings, got an item that is " +
@@ -290,8 +279,7 @@ std::string Reader::text_for(const Setting &setting, const toml::node &node,
           fail(item_at, name,
                "a list item cannot contain ',': '" + text->get() + "'");
         }
-        if (!joined.empty())
-          joined += ',';
+        if (!joined.empty()) joined += ',';
         joined += text->get();
       }
       return joined;
@@ -304,40 +292,38 @@ std::string Reader::text_for(const Setting &setting, const toml::node &node,
 }
 
 ConfigFile Reader::finish() && {
-  auto by_position = [](const auto &left, const auto &right) {
+  auto by_position = [](const auto& left, const auto& right) {
     return left.first < right.first;
   };
   std::stable_sort(m_values.begin(), m_values.end(), by_position);
   std::stable_sort(m_warnings.begin(), m_warnings.end(), by_position);
   ConfigFile file{std::move(m_path), {}, {}};
-  for (auto &[at, value] : m_values)
-    file.values.push_back(std::move(value));
-  for (auto &[at, text] : m_warnings)
-    file.warnings.push_back(std::move(text));
+  for (auto& [at, value] : m_values) file.values.push_back(std::move(value));
+  for (auto& [at, text] : m_warnings) file.warnings.push_back(std::move(text));
   return file;
 }
 
 // The status of `path` could be read and it names something.
-bool exists(const std::string &path) {
+bool exists(const std::string& path) {
   std::error_code error;
   std::filesystem::file_type type = std::filesystem::status(path, error).type();
   return !error && type != std::filesystem::file_type::not_found &&
          type != std::filesystem::file_type::none;
 }
 
-std::string environment(const char *name) {
-  const char *value = std::getenv(name);
+std::string environment(const char* name) {
+  const char* value = std::getenv(name);
   return value == nullptr ? std::string() : std::string(value);
 }
 
 } // namespace
 
-ConfigFile read_config_file(const std::string &path) {
+ConfigFile read_config_file(const std::string& path) {
   std::string text = read_text(path);
   toml::table document;
   try {
     document = toml::parse(text, path);
-  } catch (const toml::parse_error &error) {
+  } catch (const toml::parse_error& error) {
     throw util::UsageError(path + ":" +
                            std::to_string(error.source().begin.line) + ": " +
                            std::string(error.description()) + " (column " +
@@ -349,7 +335,7 @@ ConfigFile read_config_file(const std::string &path) {
 }
 
 std::optional<std::string>
-find_config_file(const std::optional<std::string> &explicit_path) {
+find_config_file(const std::optional<std::string>& explicit_path) {
   if (explicit_path) {
     std::error_code ignored;
     if (std::filesystem::status(*explicit_path, ignored).type() ==
@@ -358,23 +344,20 @@ find_config_file(const std::optional<std::string> &explicit_path) {
     }
     return explicit_path;
   }
-  if (exists(std::string(k_local_file)))
-    return std::string(k_local_file);
+  if (exists(std::string(k_local_file))) return std::string(k_local_file);
   std::string base = environment("XDG_CONFIG_HOME");
   if (base.empty() || base.front() != '/') {
     std::string home = environment("HOME");
-    if (home.empty())
-      return std::nullopt;
+    if (home.empty()) return std::nullopt;
     base = home + "/.config";
   }
   std::string user_file = base + "/" + std::string(k_user_file);
-  if (exists(user_file))
-    return user_file;
+  if (exists(user_file)) return user_file;
   return std::nullopt;
 }
 
-void apply_config_file(const ConfigFile &file, Config &config) {
-  for (const FileSetting &value : file.values) {
+void apply_config_file(const ConfigFile& file, Config& config) {
+  for (const FileSetting& value : file.values) {
     config.set(*value.setting, value.text, value.origin);
   }
 }

@@ -17,7 +17,7 @@ namespace hasher::config {
 
 // One value from the file, as text for Config::set.
 struct FileSetting {
-  const Setting *setting;
+  const Setting* setting;
   std::string text;
   std::string origin; // "path:line"
 };
@@ -42,7 +42,7 @@ struct ConfigFile {
 // the wrong TOML type, and "path:line: hashes...: <reason>" for an unknown
 // algorithm, a non-boolean or no enabled algorithm in `[hashes]`.
 // Thread-safe.
-ConfigFile read_config_file(const std::string &path);
+ConfigFile read_config_file(const std::string& path);
 
 // The file to use: `explicit_path` (from --config or HASHER_CONFIG) if given,
 // else ./hasher.toml, else $XDG_CONFIG_HOME/hasher/config.toml
@@ -52,11 +52,11 @@ ConfigFile read_config_file(const std::string &path);
 // file" when `explicit_path` does not exist. Reads the environment and the
 // current directory: call it before starting threads.
 std::optional<std::string>
-find_config_file(const std::optional<std::string> &explicit_path);
+find_config_file(const std::optional<std::string>& explicit_path);
 
 // Sets every value of `file` into `config`, in file order. Throws
 // util::UsageError "path:line: section.key: <reason>" (from Config::set) for
 // the first value that is not valid for its setting.
-void apply_config_file(const ConfigFile &file, Config &config);
+void apply_config_file(const ConfigFile& file, Config& config);
 
 } // namespace hasher::config

@@ -198,8 +198,7 @@ AlgorithmSpec parse_one(std::string_view item) {
   const Algorithm* algorithm = find_algorithm(name);
   if (algorithm == nullptr) {
     throw util::UsageError("--algorithms: unknown algorithm '" +
-                           std::string(item) +
-                           "' (see 'hasher algorithms')");
+                           std::string(item) + "' (see 'hasher algorithms')");
   }
   AlgorithmSpec spec{algorithm, algorithm->bits};
   if (!length.empty() || item.find(':') != std::string_view::npos) {

@@ -32,8 +32,8 @@ public:
     const std::uint8_t* p = data.data();
     switch (m_kind) {
     case ChecksumKind::crc32:
-      m_value = crc32_gzip_refl(static_cast<std::uint32_t>(m_value), p,
-                                data.size());
+      m_value =
+          crc32_gzip_refl(static_cast<std::uint32_t>(m_value), p, data.size());
       break;
     case ChecksumKind::crc32c:
       m_value = crc32_iscsi(const_cast<std::uint8_t*>(p),

@@ -8,9 +8,9 @@ namespace hasher::digest {
 // (bench/algorithms): ISA-L's carry-less-multiply CRCs (about 9x zlib) and
 // libdeflate's vectorised Adler-32.
 enum class ChecksumKind {
-  crc32,  // CRC-32/ISO-HDLC (zlib, SFV): ISA-L crc32_gzip_refl
-  crc32c, // CRC-32/ISCSI (Castagnoli): ISA-L crc32_iscsi
-  crc64,  // CRC-64/XZ (ECMA-182 polynomial, reflected): ISA-L crc64_ecma_refl
+  crc32,   // CRC-32/ISO-HDLC (zlib, SFV): ISA-L crc32_gzip_refl
+  crc32c,  // CRC-32/ISCSI (Castagnoli): ISA-L crc32_iscsi
+  crc64,   // CRC-64/XZ (ECMA-182 polynomial, reflected): ISA-L crc64_ecma_refl
   adler32, // RFC 1950 Adler-32: libdeflate
 };
 

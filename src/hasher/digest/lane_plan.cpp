@@ -7,13 +7,14 @@ namespace hasher::digest {
 
 LanePlan plan_lanes(std::span<const AlgorithmSpec> specs, std::size_t max_lanes,
                     double read_cost) {
-  std::size_t lane_count = std::max<std::size_t>(
-      1, std::min(max_lanes, specs.size() + 1));
+  std::size_t lane_count =
+      std::max<std::size_t>(1, std::min(max_lanes, specs.size() + 1));
   std::vector<std::size_t> order(specs.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return specs[a].algorithm->cost > specs[b].algorithm->cost;
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) {
+                     return specs[a].algorithm->cost > specs[b].algorithm->cost;
+                   });
 
   LanePlan plan;
   plan.lanes.resize(lane_count);

@@ -65,7 +65,8 @@ private:
 class Xxh3Digest final : public Digest {
 public:
   explicit Xxh3Digest(XxhashVariant variant)
-      : m_state(XXH3_createState()), m_wide(variant == XxhashVariant::xxh3_128) {
+      : m_state(XXH3_createState()),
+        m_wide(variant == XxhashVariant::xxh3_128) {
     reset();
   }
   ~Xxh3Digest() override { XXH3_freeState(m_state); }

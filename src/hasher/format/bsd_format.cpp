@@ -43,7 +43,8 @@ private:
 } // namespace
 
 std::unique_ptr<RecordWriter>
-make_bsd_writer(std::span<const digest::AlgorithmSpec> specs, std::ostream& out) {
+make_bsd_writer(std::span<const digest::AlgorithmSpec> specs,
+                std::ostream& out) {
   return std::make_unique<BsdWriter>(specs, out);
 }
 

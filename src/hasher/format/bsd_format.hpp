@@ -8,6 +8,7 @@
 namespace hasher::format {
 
 std::unique_ptr<RecordWriter>
-make_bsd_writer(std::span<const digest::AlgorithmSpec> specs, std::ostream& out);
+make_bsd_writer(std::span<const digest::AlgorithmSpec> specs,
+                std::ostream& out);
 
 } // namespace hasher::format

@@ -36,7 +36,8 @@ private:
 } // namespace
 
 std::unique_ptr<RecordWriter>
-make_csv_writer(std::span<const digest::AlgorithmSpec> specs, std::ostream& out) {
+make_csv_writer(std::span<const digest::AlgorithmSpec> specs,
+                std::ostream& out) {
   return std::make_unique<CsvWriter>(specs, out);
 }
 

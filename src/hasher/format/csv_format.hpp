@@ -7,6 +7,7 @@
 namespace hasher::format {
 
 std::unique_ptr<RecordWriter>
-make_csv_writer(std::span<const digest::AlgorithmSpec> specs, std::ostream& out);
+make_csv_writer(std::span<const digest::AlgorithmSpec> specs,
+                std::ostream& out);
 
 } // namespace hasher::format

@@ -36,7 +36,8 @@ private:
 } // namespace
 
 std::unique_ptr<RecordWriter>
-make_gnu_writer(std::span<const digest::AlgorithmSpec> specs, std::ostream& out) {
+make_gnu_writer(std::span<const digest::AlgorithmSpec> specs,
+                std::ostream& out) {
   return std::make_unique<GnuWriter>(specs, out);
 }
 

@@ -9,6 +9,7 @@
 namespace hasher::format {
 
 std::unique_ptr<RecordWriter>
-make_gnu_writer(std::span<const digest::AlgorithmSpec> specs, std::ostream& out);
+make_gnu_writer(std::span<const digest::AlgorithmSpec> specs,
+                std::ostream& out);
 
 } // namespace hasher::format

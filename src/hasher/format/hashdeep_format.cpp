@@ -22,8 +22,9 @@ public:
     columns += ",filename";
     char cwd[4096] = "";
     if (::getcwd(cwd, sizeof cwd) == nullptr) cwd[0] = '\0';
-    m_out << "%%%% HASHDEEP-1.0\n%%%% " << columns << "\n## Invoked from: "
-          << cwd << "\n## $ hasher hash -f hashdeep\n##\n";
+    m_out << "%%%% HASHDEEP-1.0\n%%%% " << columns
+          << "\n## Invoked from: " << cwd
+          << "\n## $ hasher hash -f hashdeep\n##\n";
   }
 
   void write(const FileRecord& record) override {

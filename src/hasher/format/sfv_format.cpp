@@ -11,8 +11,8 @@ public:
       : m_crc_index(crc_index), m_out(out) {}
 
   void write(const FileRecord& record) override {
-    m_out << record.path << ' '
-          << util::to_hex(record.digests[m_crc_index]) << '\n';
+    m_out << record.path << ' ' << util::to_hex(record.digests[m_crc_index])
+          << '\n';
   }
 
 private:
@@ -23,7 +23,8 @@ private:
 } // namespace
 
 std::unique_ptr<RecordWriter>
-make_sfv_writer(std::span<const digest::AlgorithmSpec> specs, std::ostream& out) {
+make_sfv_writer(std::span<const digest::AlgorithmSpec> specs,
+                std::ostream& out) {
   for (std::size_t i = 0; i < specs.size(); ++i) {
     if (specs[i].algorithm->name == "crc32") {
       return std::make_unique<SfvWriter>(i, out);

@@ -8,6 +8,7 @@ namespace hasher::format {
 
 // Throws util::UsageError when crc32 is not among `specs`.
 std::unique_ptr<RecordWriter>
-make_sfv_writer(std::span<const digest::AlgorithmSpec> specs, std::ostream& out);
+make_sfv_writer(std::span<const digest::AlgorithmSpec> specs,
+                std::ostream& out);
 
 } // namespace hasher::format

@@ -14,8 +14,8 @@ namespace hasher::io {
 std::optional<FileLock> FileLock::try_lock(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
-    throw util::FatalError(path + ": cannot create lock file: " +
-                           std::strerror(errno));
+    throw util::FatalError(
+        path + ": cannot create lock file: " + std::strerror(errno));
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     ::close(fd);

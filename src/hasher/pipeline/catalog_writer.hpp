@@ -53,8 +53,8 @@ private:
   std::chrono::milliseconds m_interval;
 
   mutable std::mutex m_mutex;
-  std::condition_variable m_work;  // the writer: a batch is ready, or closing
-  std::condition_variable m_room;  // producers: the writer took a batch
+  std::condition_variable m_work; // the writer: a batch is ready, or closing
+  std::condition_variable m_room; // producers: the writer took a batch
   std::vector<catalog::FileRow> m_files;
   std::vector<catalog::FailureRow> m_failures;
   bool m_closing = false;

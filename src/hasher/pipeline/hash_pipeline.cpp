@@ -10,9 +10,9 @@
 
 #include <condition_variable>
 #include <exception>
-#include <sys/stat.h>
 #include <map>
 #include <mutex>
+#include <sys/stat.h>
 #include <thread>
 
 namespace hasher::pipeline {
@@ -42,9 +42,8 @@ public:
 
   void wait_for_window(std::uint64_t seq, const std::atomic<bool>& abort) {
     std::unique_lock lock(m_mutex);
-    m_window.wait(lock, [&] {
-      return seq < m_next + k_reorder_window || abort.load();
-    });
+    m_window.wait(
+        lock, [&] { return seq < m_next + k_reorder_window || abort.load(); });
   }
 
   // Hands over a worker's finished results (any order).
@@ -94,12 +93,12 @@ public:
       struct stat st {};
       if (!entry.info && entry.kind == walk::EntryKind::file &&
           io::stat_path(entry.path, &st, io::FollowLinks::yes) == 0) {
-        entry.info = io::FileInfo{
-            static_cast<std::uint64_t>(st.st_size),
-            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
-                st.st_mtim.tv_nsec,
-            static_cast<std::uint64_t>(st.st_ino),
-            static_cast<std::uint64_t>(st.st_dev)};
+        entry.info = io::FileInfo{static_cast<std::uint64_t>(st.st_size),
+                                  static_cast<std::int64_t>(st.st_mtim.tv_sec) *
+                                          1000000000 +
+                                      st.st_mtim.tv_nsec,
+                                  static_cast<std::uint64_t>(st.st_ino),
+                                  static_cast<std::uint64_t>(st.st_dev)};
       }
       m_progress->files_total.fetch_add(1);
       if (entry.info) m_progress->bytes_total.fetch_add(entry.info->size);
@@ -161,9 +160,8 @@ void HashPipeline::run(std::span<const std::string> roots) {
   for (std::size_t i = 0; i < jobs; ++i) {
     hashers.push_back(
         std::make_unique<FileHasher>(m_options.specs, m_options.stop));
-    skip_checks.push_back(m_options.make_skip_check
-                              ? m_options.make_skip_check()
-                              : nullptr);
+    skip_checks.push_back(
+        m_options.make_skip_check ? m_options.make_skip_check() : nullptr);
   }
 
   util::BoundedQueue<TaskBatch> queue(k_queue_batches);

@@ -33,9 +33,9 @@ struct FileResult {
   std::string absolute_path; // the catalog key (absolute, normalised)
   io::FileInfo info;         // stat at open (after the last retry)
   SkipReason skipped = SkipReason::none; // set when not read on purpose
-  std::optional<util::Error> error; // set when the file failed
-  std::vector<util::Bytes> digests; // in spec order, when no error
-  std::uint64_t bytes = 0;          // bytes read
+  std::optional<util::Error> error;      // set when the file failed
+  std::vector<util::Bytes> digests;      // in spec order, when no error
+  std::uint64_t bytes = 0;               // bytes read
 };
 
 // Receives what the pipeline finds. on_result is called in walk order, one
@@ -57,7 +57,7 @@ enum class FailFast { no, yes };
 
 struct PipelineOptions {
   std::vector<digest::AlgorithmSpec> specs;
-  std::size_t jobs = 1;                   // worker threads, >= 1
+  std::size_t jobs = 1;                    // worker threads, >= 1
   const std::atomic<bool>* stop = nullptr; // set by a signal handler
   FailFast fail_fast = FailFast::no;
   std::uint64_t split_threshold = 16u << 20; // bytes; smaller files never split

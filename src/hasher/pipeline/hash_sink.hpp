@@ -19,7 +19,7 @@
 namespace hasher::pipeline {
 
 struct HashCounts {
-  ui::RunCounts run;             // hashed, bytes, failed, skipped
+  ui::RunCounts run;              // hashed, bytes, failed, skipped
   std::uint64_t already_done = 0; // skipped: committed by the resumed run
   std::uint64_t unchanged = 0;    // skipped by --update
 };

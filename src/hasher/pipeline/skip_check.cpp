@@ -21,9 +21,9 @@ public:
       return SkipReason::already_done;
     }
     if (m_update == UpdateOnly::no) return SkipReason::none;
-    bool complete = std::all_of(stored->has_column.begin(),
-                                stored->has_column.end(),
-                                [](bool has) { return has; });
+    bool complete =
+        std::all_of(stored->has_column.begin(), stored->has_column.end(),
+                    [](bool has) { return has; });
     if (!complete) return SkipReason::none;
     io::FileInfo now;
     if (info) {

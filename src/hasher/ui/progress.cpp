@@ -61,10 +61,10 @@ void ProgressLine::run() {
                           [this] { return m_stop; })) {
     double seconds =
         std::chrono::duration<double>(clock::now() - start).count();
-    m_reporter.set_status(progress_text(
-        m_counters.files_done, m_counters.files_total, m_counters.bytes_done,
-        m_counters.bytes_total, m_counters.errors, m_counters.walk_done,
-        seconds));
+    m_reporter.set_status(
+        progress_text(m_counters.files_done, m_counters.files_total,
+                      m_counters.bytes_done, m_counters.bytes_total,
+                      m_counters.errors, m_counters.walk_done, seconds));
   }
 }
 

@@ -28,8 +28,7 @@ struct ProgressCounters {
 // The text of the line for these counts after `seconds`.
 std::string progress_text(std::uint64_t files_done, std::uint64_t files_total,
                           std::uint64_t bytes_done, std::uint64_t bytes_total,
-                          std::uint64_t errors, bool walk_done,
-                          double seconds);
+                          std::uint64_t errors, bool walk_done, double seconds);
 
 class ProgressLine {
 public:

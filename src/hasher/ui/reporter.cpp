@@ -25,8 +25,7 @@ std::string printable(std::string_view text) {
 } // namespace
 
 void Reporter::error(std::string_view subject, std::string_view reason) {
-  write_line("hasher: error: " + printable(subject) + ": " +
-             printable(reason));
+  write_line("hasher: error: " + printable(subject) + ": " + printable(reason));
 }
 
 void Reporter::error(std::string_view message) {

@@ -17,8 +17,8 @@ std::vector<std::string> read_path_list(const std::string& file) {
   if (file != "-") {
     stream.open(file, std::ios::binary);
     if (!stream) {
-      throw util::UsageError(file + ": cannot read path list: " +
-                             std::strerror(errno));
+      throw util::UsageError(
+          file + ": cannot read path list: " + std::strerror(errno));
     }
     in = &stream;
   }
@@ -48,8 +48,8 @@ void write_path_list(const std::string& file,
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) {
-      throw util::FatalError(file + ": cannot write path list: " +
-                             std::strerror(errno));
+      throw util::FatalError(
+          file + ": cannot write path list: " + std::strerror(errno));
     }
     std::string escaped;
     for (const std::string& path : paths) {
@@ -59,13 +59,13 @@ void write_path_list(const std::string& file,
     }
     out.flush();
     if (!out) {
-      throw util::FatalError(file + ": cannot write path list: " +
-                             std::strerror(errno));
+      throw util::FatalError(
+          file + ": cannot write path list: " + std::strerror(errno));
     }
   }
   if (std::rename(temporary.c_str(), file.c_str()) != 0) {
-    throw util::FatalError(file + ": cannot write path list: " +
-                           std::strerror(errno));
+    throw util::FatalError(file +
+                           ": cannot write path list: " + std::strerror(errno));
   }
 }
 

@@ -63,15 +63,17 @@ protected:
 
 TEST_F(SqliteCatalogTest, RecordsARunAndItsFiles) {
   auto catalog = open_catalog(db(), "hashes");
-  RunInfo run = catalog->begin_run({"/data", "hash", {"crc32", "md5"}, Restart::no});
+  RunInfo run =
+      catalog->begin_run({"/data", "hash", {"crc32", "md5"}, Restart::no});
   EXPECT_FALSE(run.resumed);
   catalog->write_batch(run.id,
                        {row("/data/a", 3, {{1, 2, 3, 4}, util::Bytes(16, 5)})},
                        {{"/data/bad", "Permission denied"}}, {1, 3, 1});
   catalog->finish_run(run.id, RunState::complete);
 
-  EXPECT_EQ(query("SELECT file_path, file_size, hex(crc32), run_id FROM hashes"),
-            "/data/a|3|01020304|" + std::to_string(run.id) + "\n");
+  EXPECT_EQ(
+      query("SELECT file_path, file_size, hex(crc32), run_id FROM hashes"),
+      "/data/a|3|01020304|" + std::to_string(run.id) + "\n");
   EXPECT_EQ(query("SELECT root, command, algorithms, state, files, bytes, "
                   "errors, resumes FROM runs"),
             "/data|hash|crc32,md5|complete|1|3|1|0\n");
@@ -91,17 +93,21 @@ TEST_F(SqliteCatalogTest, RecordsARunAndItsFiles) {
 
 TEST_F(SqliteCatalogTest, OneRowPerPathAndChangedFilesLoseOtherDigests) {
   auto catalog = open_catalog(db(), "hashes");
-  RunInfo first = catalog->begin_run({"/d", "hash", {"crc32", "md5"}, Restart::no});
-  catalog->write_batch(first.id, {row("/d/a", 3, {{1, 1, 1, 1}, util::Bytes(16, 1)})},
-                       {}, {1, 3, 0});
+  RunInfo first =
+      catalog->begin_run({"/d", "hash", {"crc32", "md5"}, Restart::no});
+  catalog->write_batch(first.id,
+                       {row("/d/a", 3, {{1, 1, 1, 1}, util::Bytes(16, 1)})}, {},
+                       {1, 3, 0});
   catalog->finish_run(first.id, RunState::complete);
   // Same metadata, another algorithm: md5 stays.
   RunInfo second = catalog->begin_run({"/d", "hash", {"crc32"}, Restart::no});
-  catalog->write_batch(second.id, {row("/d/a", 3, {{2, 2, 2, 2}})}, {}, {1, 3, 0});
+  catalog->write_batch(second.id, {row("/d/a", 3, {{2, 2, 2, 2}})}, {},
+                       {1, 3, 0});
   EXPECT_EQ(query("SELECT count(*), hex(crc32), md5 IS NOT NULL FROM hashes"),
             "1|02020202|1\n");
   // New size: the md5 of the old content must not survive.
-  catalog->write_batch(second.id, {row("/d/a", 4, {{3, 3, 3, 3}})}, {}, {1, 4, 0});
+  catalog->write_batch(second.id, {row("/d/a", 4, {{3, 3, 3, 3}})}, {},
+                       {1, 4, 0});
   EXPECT_EQ(query("SELECT count(*), hex(crc32), md5 IS NULL FROM hashes"),
             "1|03030303|1\n");
 }
@@ -119,13 +125,15 @@ TEST_F(SqliteCatalogTest, ResumesAnInterruptedRunWithTheSameId) {
   EXPECT_TRUE(again.resumed);
   EXPECT_EQ(again.before.files, 1u);
   EXPECT_EQ(again.resumes, 1u);
-  EXPECT_EQ(query("SELECT count(*), state, resumes FROM runs"), "1|running|1\n");
+  EXPECT_EQ(query("SELECT count(*), state, resumes FROM runs"),
+            "1|running|1\n");
   catalog->finish_run(again.id, RunState::complete);
   // Other algorithms, or --restart, start a new run.
   RunInfo other = catalog->begin_run({"/r", "hash", {"sha1"}, Restart::no});
   EXPECT_FALSE(other.resumed);
   catalog->finish_run(other.id, RunState::interrupted);
-  RunInfo restarted = catalog->begin_run({"/r", "hash", {"sha1"}, Restart::yes});
+  RunInfo restarted =
+      catalog->begin_run({"/r", "hash", {"sha1"}, Restart::yes});
   EXPECT_FALSE(restarted.resumed);
   EXPECT_NE(restarted.id, other.id);
 }
@@ -155,8 +163,10 @@ TEST_F(SqliteCatalogTest, LiveRunsLockTheirRootAndOverlappingRoots) {
     } catch (const LockHeld& error) {
       std::string expected = std::string(root) + ": locked by run " +
                              std::to_string(run.id) + " (host ";
-      EXPECT_EQ(std::string(error.what()).rfind(expected, 0), 0u) << error.what();
-      EXPECT_NE(std::string(error.what()).find(", pid " + std::to_string(getpid()) + ", since "),
+      EXPECT_EQ(std::string(error.what()).rfind(expected, 0), 0u)
+          << error.what();
+      EXPECT_NE(std::string(error.what())
+                    .find(", pid " + std::to_string(getpid()) + ", since "),
                 std::string::npos);
     }
   }
@@ -198,13 +208,15 @@ TEST_F(SqliteCatalogTest, RejectsTableNamesThatAreNotPlainIdentifiers) {
 TEST_F(SqliteCatalogTest, ACorruptFileIsReportedAndLeftAsItWas) {
   std::filesystem::create_directories(dir() / "cat");
   std::string garbage(8192, 'x');
-  write_file("cat/catalog.db", std::vector<std::uint8_t>(garbage.begin(), garbage.end()));
+  write_file("cat/catalog.db",
+             std::vector<std::uint8_t>(garbage.begin(), garbage.end()));
   try {
     open_catalog(db(), "hashes");
     FAIL() << "no error";
   } catch (const util::FatalError& error) {
     EXPECT_NE(std::string(error.what()).find("catalog.db"), std::string::npos);
-    EXPECT_NE(std::string(error.what()).find("not a database"), std::string::npos)
+    EXPECT_NE(std::string(error.what()).find("not a database"),
+              std::string::npos)
         << error.what();
   }
   EXPECT_EQ(std::filesystem::file_size(db()), 8192u);

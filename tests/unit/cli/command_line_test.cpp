@@ -21,8 +21,8 @@ std::string value_of(const CommandLine& line, std::string_view name) {
 }
 
 TEST(CommandLine, CommandOptionsAndPositionals) {
-  CommandLine line = parse({"hash", "-a", "md5", "--format=gnu", "x", "-j4",
-                            "--", "-y"});
+  CommandLine line =
+      parse({"hash", "-a", "md5", "--format=gnu", "x", "-j4", "--", "-y"});
   EXPECT_EQ(line.command, "hash");
   EXPECT_EQ(value_of(line, "options.algorithms"), "md5");
   EXPECT_EQ(value_of(line, "options.format"), "gnu");

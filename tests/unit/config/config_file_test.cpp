@@ -22,7 +22,7 @@ namespace {
 
 // The original tool's config.toml: its [hashes] names all 48 of its
 // algorithms, three of them enabled.
-constexpr const char *k_original_config = R"toml(
+constexpr const char* k_original_config = R"toml(
 [database]
 db_string = "sqlite://test.db"
 table_name = "hashes"
@@ -79,7 +79,7 @@ shabal512 = false
 )toml";
 
 // The block proposed in the user's notes, comments included.
-constexpr const char *k_notes_config = R"toml([performance]
+constexpr const char* k_notes_config = R"toml([performance]
 worker_threads = 0  # 0 = auto-detect
 batch_size = 1000
 max_memory_cache = 2048  # MB
@@ -97,7 +97,7 @@ skip_extensions = [".tmp", ".temp", ".lock"]
 
 // Printed by cli/cmd_config.cpp (`hasher config`) for a configuration with
 // values from a file, the command line and defaults.
-constexpr const char *k_config_output = R"toml(
+constexpr const char* k_config_output = R"toml(
 [database]
 db_string = "sqlite://test.db"  # hasher.toml:2
 table_name = "hashes"  # default
@@ -168,10 +168,9 @@ concurrency = 4  # default
 // Sets or unsets an environment variable for one test, restoring it after.
 class ScopedEnv {
 public:
-  ScopedEnv(const char *name, const std::optional<std::string> &value)
+  ScopedEnv(const char* name, const std::optional<std::string>& value)
       : m_name(name) {
-    if (const char *old = std::getenv(name))
-      m_old = old;
+    if (const char* old = std::getenv(name)) m_old = old;
     if (value) {
       ::setenv(name, value->c_str(), 1);
     } else {
@@ -185,8 +184,8 @@ public:
       ::unsetenv(m_name.c_str());
     }
   }
-  ScopedEnv(const ScopedEnv &) = delete;
-  ScopedEnv &operator=(const ScopedEnv &) = delete;
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
 
 private:
   std::string m_name;
@@ -196,7 +195,7 @@ private:
 // Changes the working directory for one test, restoring it after.
 class ScopedCwd {
 public:
-  explicit ScopedCwd(const std::filesystem::path &dir)
+  explicit ScopedCwd(const std::filesystem::path& dir)
       : m_old(std::filesystem::current_path()) {
     std::filesystem::current_path(dir);
   }
@@ -204,46 +203,46 @@ public:
     std::error_code ignored;
     std::filesystem::current_path(m_old, ignored);
   }
-  ScopedCwd(const ScopedCwd &) = delete;
-  ScopedCwd &operator=(const ScopedCwd &) = delete;
+  ScopedCwd(const ScopedCwd&) = delete;
+  ScopedCwd& operator=(const ScopedCwd&) = delete;
 
 private:
   std::filesystem::path m_old;
 };
 
 // The message of the UsageError `action` throws, or "(no error)".
-std::string usage_error_of(const std::function<void()> &action) {
+std::string usage_error_of(const std::function<void()>& action) {
   try {
     action();
-  } catch (const util::UsageError &error) {
+  } catch (const util::UsageError& error) {
     return error.what();
   }
   return "(no error)";
 }
 
-bool starts_with(const std::string &text, const std::string &prefix) {
+bool starts_with(const std::string& text, const std::string& prefix) {
   return text.rfind(prefix, 0) == 0;
 }
 
 class ConfigFileTest : public test::TempDir {
 protected:
   // Writes `text` to dir/name and returns the path.
-  std::string write(const std::string &name, const std::string &text) {
+  std::string write(const std::string& name, const std::string& text) {
     std::filesystem::create_directories((dir() / name).parent_path());
     return write_file(name,
                       std::vector<std::uint8_t>(text.begin(), text.end()));
   }
 
   // The message read_config_file throws for a file holding `text`.
-  std::string error_for(const std::string &text) {
+  std::string error_for(const std::string& text) {
     std::string path = write("bad.toml", text);
     return usage_error_of([&] { read_config_file(path); });
   }
 
   // "name=text@origin" for each value, in order.
-  static std::vector<std::string> describe(const ConfigFile &file) {
+  static std::vector<std::string> describe(const ConfigFile& file) {
     std::vector<std::string> out;
-    for (const FileSetting &value : file.values) {
+    for (const FileSetting& value : file.values) {
       out.push_back(std::string(value.setting->name) + "=" + value.text + "@" +
                     value.origin);
     }
@@ -434,11 +433,10 @@ TEST_F(ConfigFileTest, ConfigCommandOutputReadsBack) {
 TEST_F(ConfigFileTest, EverySettingHasAFileKey) {
   std::map<std::string, std::string> sections;
   std::size_t expected = 0;
-  for (const Setting &setting : all_settings()) {
+  for (const Setting& setting : all_settings()) {
     std::string name(setting.name);
     std::string section = name.substr(0, name.find('.'));
-    if (section == "cli")
-      continue;
+    if (section == "cli") continue;
     std::string value;
     switch (setting.type) {
     case ValueType::flag:
@@ -462,7 +460,7 @@ TEST_F(ConfigFileTest, EverySettingHasAFileKey) {
     ++expected;
   }
   std::string text;
-  for (const auto &[section, keys] : sections) {
+  for (const auto& [section, keys] : sections) {
     text += "[" + section + "]\n" + keys;
   }
   ConfigFile file = read_config_file(write("all.toml", text));
@@ -470,7 +468,7 @@ TEST_F(ConfigFileTest, EverySettingHasAFileKey) {
   EXPECT_EQ(file.values.size(), expected);
   Config config;
   apply_config_file(file, config);
-  for (const FileSetting &value : file.values) {
+  for (const FileSetting& value : file.values) {
     EXPECT_TRUE(config.is_set(value.setting->name)) << value.setting->name;
   }
 }

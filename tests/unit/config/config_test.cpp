@@ -42,10 +42,11 @@ TEST(Config, BadValuesNameOriginAndKey) {
     config.set(*find_setting("performance.batch_size"), "lots", "x.toml:7");
     FAIL() << "no error";
   } catch (const util::UsageError& error) {
-    EXPECT_EQ(std::string(error.what()).rfind(
-                  "x.toml:7: performance.batch_size: expected a whole number",
-                  0),
-              0u);
+    EXPECT_EQ(
+        std::string(error.what())
+            .rfind("x.toml:7: performance.batch_size: expected a whole number",
+                   0),
+        0u);
   }
 }
 

@@ -53,27 +53,32 @@ TEST_P(EveryAlgorithm, SizeMatchesTheRegistry) {
   EXPECT_EQ(algorithm->make(algorithm->bits)->size() * 8, algorithm->bits);
 }
 
-INSTANTIATE_TEST_SUITE_P(Registry, EveryAlgorithm,
-                         ::testing::ValuesIn(all_names()),
-                         [](const ::testing::TestParamInfo<std::string>& param_info) {
-                           return param_info.param;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Registry, EveryAlgorithm, ::testing::ValuesIn(all_names()),
+    [](const ::testing::TestParamInfo<std::string>& param_info) {
+      return param_info.param;
+    });
 
 TEST(Registry, HasEveryNameOfTheSpec) {
   // SPEC "Algorithms": the original tool's 48 names and the newer ones.
   const char* const names[] = {
-      "crc32", "md2", "md4", "md5", "sha1", "sha224", "sha256", "sha384",
-      "sha512", "sha3_224", "sha3_256", "sha3_384", "sha3_512", "keccak224",
-      "keccak256", "keccak384", "keccak512", "blake2s256", "blake2b512",
-      "belt_hash", "whirlpool", "tiger", "tiger2", "streebog256",
-      "streebog512", "ripemd128", "ripemd160", "ripemd256", "ripemd320",
-      "fsb160", "fsb224", "fsb256", "fsb384", "fsb512", "sm3",
-      "gost94_cryptopro", "gost94_test", "gost94_ua", "gost94_s2015",
-      "groestl224", "groestl256", "groestl384", "groestl512", "shabal192",
-      "shabal224", "shabal256", "shabal384", "shabal512", "crc32c", "crc64",
-      "adler32", "xxh32", "xxh64", "xxh3", "xxh128", "sha512_224",
-      "sha512_256", "blake3", "ed2k", "tth", "has160", "edonr256",
-      "edonr512", "snefru128", "snefru256", "shake128", "shake256", "k12"};
+      "crc32",       "md2",        "md4",          "md5",
+      "sha1",        "sha224",     "sha256",       "sha384",
+      "sha512",      "sha3_224",   "sha3_256",     "sha3_384",
+      "sha3_512",    "keccak224",  "keccak256",    "keccak384",
+      "keccak512",   "blake2s256", "blake2b512",   "belt_hash",
+      "whirlpool",   "tiger",      "tiger2",       "streebog256",
+      "streebog512", "ripemd128",  "ripemd160",    "ripemd256",
+      "ripemd320",   "fsb160",     "fsb224",       "fsb256",
+      "fsb384",      "fsb512",     "sm3",          "gost94_cryptopro",
+      "gost94_test", "gost94_ua",  "gost94_s2015", "groestl224",
+      "groestl256",  "groestl384", "groestl512",   "shabal192",
+      "shabal224",   "shabal256",  "shabal384",    "shabal512",
+      "crc32c",      "crc64",      "adler32",      "xxh32",
+      "xxh64",       "xxh3",       "xxh128",       "sha512_224",
+      "sha512_256",  "blake3",     "ed2k",         "tth",
+      "has160",      "edonr256",   "edonr512",     "snefru128",
+      "snefru256",   "shake128",   "shake256",     "k12"};
   for (const char* name : names) {
     EXPECT_NE(find_algorithm(name), nullptr) << name;
   }

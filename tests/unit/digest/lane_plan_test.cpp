@@ -12,11 +12,10 @@ TEST(LanePlan, DefaultSetOnTwoCoresPutsMd5Alone) {
   LanePlan plan = plan_lanes(specs, 2, 0.1);
   ASSERT_EQ(plan.lanes.size(), 2u);
   // md5 (index 1) is the most expensive; the other three share a lane.
-  auto md5_lane = std::find_if(plan.lanes.begin(), plan.lanes.end(),
-                               [](const auto& lane) {
-                                 return std::find(lane.begin(), lane.end(),
-                                                  1u) != lane.end();
-                               });
+  auto md5_lane =
+      std::find_if(plan.lanes.begin(), plan.lanes.end(), [](const auto& lane) {
+        return std::find(lane.begin(), lane.end(), 1u) != lane.end();
+      });
   ASSERT_NE(md5_lane, plan.lanes.end());
   EXPECT_EQ(md5_lane->size(), 1u);
   EXPECT_DOUBLE_EQ(plan.slowest_lane_cost, find_algorithm("md5")->cost);

@@ -26,9 +26,12 @@ TEST(JsonString, EscapesControlsAndKeepsUtf8) {
 }
 
 TEST(JsonString, InvalidUtf8BecomesSurrogateEscapes) {
-  EXPECT_EQ(json_string("a\xff" "b"), "\"a\\udcffb\"");
-  EXPECT_EQ(json_string("\xc3"), "\"\\udcc3\"");        // truncated sequence
-  EXPECT_EQ(json_string("\xed\xa0\x80"), "\"\\udced\\udca0\\udc80\""); // surrogate
+  EXPECT_EQ(json_string("a\xff"
+                        "b"),
+            "\"a\\udcffb\"");
+  EXPECT_EQ(json_string("\xc3"), "\"\\udcc3\""); // truncated sequence
+  EXPECT_EQ(json_string("\xed\xa0\x80"),
+            "\"\\udced\\udca0\\udc80\""); // surrogate
 }
 
 TEST(CsvField, QuotesOnlyWhenNeeded) {

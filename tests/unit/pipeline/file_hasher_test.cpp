@@ -20,9 +20,11 @@ std::vector<std::string> hex_all(const std::vector<util::Bytes>& digests) {
 }
 
 TEST_F(FileHasherTest, SplitLanesGiveTheInlineDigests) {
-  auto specs = digest::parse_algorithm_list("crc32,md5,sha1,sha256,blake3,xxh3");
+  auto specs =
+      digest::parse_algorithm_list("crc32,md5,sha1,sha256,blake3,xxh3");
   // More chunks than ring slots, and a partial last chunk.
-  std::size_t size = FileHasher::k_chunk_size * (FileHasher::k_ring_slots * 3) + 12345;
+  std::size_t size =
+      FileHasher::k_chunk_size * (FileHasher::k_ring_slots * 3) + 12345;
   std::string path = write_file("big", test::sample_message(size));
   FileHasher hasher(specs, nullptr);
 

@@ -70,8 +70,9 @@ void make_parent_directory(const std::string& path) {
   std::error_code error;
   std::filesystem::create_directories(parent, error);
   if (error) {
-    throw util::FatalError(parent.string() + ": cannot create catalog "
-                                             "directory: " +
+    throw util::FatalError(parent.string() +
+                           ": cannot create catalog "
+                           "directory: " +
                            error.message());
   }
 }
@@ -146,8 +147,8 @@ private:
 class SqliteCatalog final : public Catalog {
 public:
   SqliteCatalog(const std::string& path, const std::string& table)
-      : m_path(path), m_table(table), m_db((make_parent_directory(path), path),
-                                           OpenMode::read_write_create) {
+      : m_path(path), m_table(table),
+        m_db((make_parent_directory(path), path), OpenMode::read_write_create) {
     // The first statement reads the header: a file that is not a database
     // fails here, before anything is written to it.
     m_db.exec("PRAGMA journal_mode=WAL");
@@ -228,7 +229,8 @@ void SqliteCatalog::migrate() {
   }
 }
 
-void SqliteCatalog::migrate_original_table(const std::set<std::string>& columns) {
+void SqliteCatalog::migrate_original_table(
+    const std::set<std::string>& columns) {
   std::string table = quote_identifier(m_table);
   for (const auto& [name, type] : k_meta_columns) {
     if (columns.count(name) == 0) {
@@ -236,8 +238,10 @@ void SqliteCatalog::migrate_original_table(const std::set<std::string>& columns)
     }
   }
   // The original appended a row per hashing; the newest (highest rowid) wins.
-  m_db.exec("DELETE FROM " + table + " WHERE rowid NOT IN (SELECT MAX(rowid) "
-            "FROM " + table + " GROUP BY file_path)");
+  m_db.exec("DELETE FROM " + table +
+            " WHERE rowid NOT IN (SELECT MAX(rowid) "
+            "FROM " +
+            table + " GROUP BY file_path)");
   if (columns.count("crc32") != 0) {
     // It stored CRC-32 little-endian; the catalog keeps the conventional
     // big-endian order ("test data" → d308aeb2, not b2ae08d3).
@@ -293,16 +297,19 @@ void SqliteCatalog::prepare_upsert(const std::vector<std::string>& columns) {
   }
   for (const std::string& column : others) {
     std::string quoted = quote_identifier(column);
-    updates += ", " + quoted + " = CASE WHEN file_size IS excluded.file_size "
-               "AND mtime_ns IS excluded.mtime_ns THEN " + quoted +
-               " ELSE NULL END";
+    updates += ", " + quoted +
+               " = CASE WHEN file_size IS excluded.file_size "
+               "AND mtime_ns IS excluded.mtime_ns THEN " +
+               quoted + " ELSE NULL END";
   }
   // In DO UPDATE, bare column names are the old row and every right-hand
   // side is evaluated against it, so the CASE compares old and new metadata.
   std::string table = quote_identifier(m_table);
   m_upsert.emplace(m_db.prepare("INSERT INTO " + table + " (" + names +
-                                ") VALUES (" + values + ") ON CONFLICT "
-                                "(file_path) DO UPDATE SET " + updates));
+                                ") VALUES (" + values +
+                                ") ON CONFLICT "
+                                "(file_path) DO UPDATE SET " +
+                                updates));
   m_upsert_columns = columns.size();
   m_failure.emplace(m_db.prepare("INSERT INTO failures (run_id, file_path, "
                                  "reason, failed_at) VALUES (?, ?, ?, ?)"));
@@ -329,9 +336,9 @@ RunInfo SqliteCatalog::begin_run(const RunRequest& request) {
       std::string root = running.text(1);
       std::string holder_host = running.text(2);
       long holder_pid = static_cast<long>(running.integer(3));
-      bool dead = holder_host == host &&
-                  (!io::process_alive(holder_pid) ||
-                   !io::FileLock::is_held(lock_path(id)));
+      bool dead =
+          holder_host == host && (!io::process_alive(holder_pid) ||
+                                  !io::FileLock::is_held(lock_path(id)));
       if (dead) {
         stale.push_back(id);
         continue;
@@ -353,7 +360,9 @@ RunInfo SqliteCatalog::begin_run(const RunRequest& request) {
           "SELECT id, files, bytes, errors, resumes FROM runs WHERE root = ? "
           "AND command = ? AND algorithms = ? AND state = 'interrupted' "
           "ORDER BY id DESC LIMIT 1");
-      previous.bind(1, request.root).bind(2, request.command).bind(3, algorithms);
+      previous.bind(1, request.root)
+          .bind(2, request.command)
+          .bind(3, algorithms);
       if (previous.step()) {
         info.id = previous.integer(0);
         info.resumed = true;

@@ -11,14 +11,15 @@ namespace {
 constexpr int k_busy_timeout_ms = 60000;
 
 [[noreturn]] void fail(sqlite3* db, const std::string& where) {
-  throw util::FatalError(where + ": " +
-                         (db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
+  throw util::FatalError(
+      where + ": " + (db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
 }
 
 } // namespace
 
 Statement::Statement(Statement&& other) noexcept
-    : m_db(other.m_db), m_stmt(other.m_stmt), m_where(std::move(other.m_where)) {
+    : m_db(other.m_db), m_stmt(other.m_stmt),
+      m_where(std::move(other.m_where)) {
   other.m_stmt = nullptr;
 }
 
@@ -36,7 +37,8 @@ Statement& Statement::operator=(Statement&& other) noexcept {
 Statement::~Statement() { sqlite3_finalize(m_stmt); }
 
 Statement& Statement::bind(int index, std::int64_t value) {
-  if (sqlite3_bind_int64(m_stmt, index, value) != SQLITE_OK) fail(m_db, m_where);
+  if (sqlite3_bind_int64(m_stmt, index, value) != SQLITE_OK)
+    fail(m_db, m_where);
   return *this;
 }
 
@@ -48,7 +50,8 @@ Statement& Statement::bind(int index, std::string_view text) {
   return *this;
 }
 
-Statement& Statement::bind_blob(int index, std::span<const std::uint8_t> bytes) {
+Statement& Statement::bind_blob(int index,
+                                std::span<const std::uint8_t> bytes) {
   if (sqlite3_bind_blob64(m_stmt, index, bytes.data(), bytes.size(),
                           SQLITE_TRANSIENT) != SQLITE_OK) {
     fail(m_db, m_where);
@@ -92,10 +95,9 @@ std::int64_t Statement::integer(int column) const {
 std::string Statement::text(int column) const {
   const unsigned char* text = sqlite3_column_text(m_stmt, column);
   int size = sqlite3_column_bytes(m_stmt, column);
-  return text != nullptr
-             ? std::string(reinterpret_cast<const char*>(text),
-                           static_cast<std::size_t>(size))
-             : std::string();
+  return text != nullptr ? std::string(reinterpret_cast<const char*>(text),
+                                       static_cast<std::size_t>(size))
+                         : std::string();
 }
 
 util::Bytes Statement::blob(int column) const {
@@ -111,7 +113,8 @@ Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
                   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   flags |= SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
-    std::string reason = m_db != nullptr ? sqlite3_errmsg(m_db) : "out of memory";
+    std::string reason =
+        m_db != nullptr ? sqlite3_errmsg(m_db) : "out of memory";
     sqlite3_close(m_db);
     m_db = nullptr;
     throw util::FatalError(path + ": cannot open catalog: " + reason);
@@ -133,8 +136,8 @@ void Database::exec(const std::string& sql) {
 
 Statement Database::prepare(const std::string& sql) {
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(m_db, sql.c_str(), static_cast<int>(sql.size()),
-                         &stmt, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(m_db, sql.c_str(), static_cast<int>(sql.size()), &stmt,
+                         nullptr) != SQLITE_OK) {
     fail(m_db, m_path);
   }
   return Statement(m_db, stmt, m_path);

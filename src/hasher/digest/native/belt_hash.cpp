@@ -116,8 +116,8 @@ struct Key {
 // `i` (1-based): round keys K_{7i-6..7i} are theta_{(7(i-1)+j) mod 8 + 1}.
 // The final swaps (a<->b, c<->d, b<->c) are done by the caller's renaming.
 [[gnu::always_inline]] inline void
-belt_round(std::uint32_t &a, std::uint32_t &b, std::uint32_t &c,
-           std::uint32_t &d, const Key &k, unsigned i) {
+belt_round(std::uint32_t& a, std::uint32_t& b, std::uint32_t& c,
+           std::uint32_t& d, const Key& k, unsigned i) {
   const unsigned base = 7 * (i - 1);
   b ^= g5(a + k.w[(base + 0) & 7]);
   c ^= g21(d + k.w[(base + 1) & 7]);
@@ -131,7 +131,7 @@ belt_round(std::uint32_t &a, std::uint32_t &b, std::uint32_t &c,
 }
 
 // Encrypts one block with belt-block: F_theta(X).
-inline Block encrypt(const Block &x, const Key &k) {
+inline Block encrypt(const Block& x, const Key& k) {
   std::uint32_t a = x.w[0], b = x.w[1], c = x.w[2], d = x.w[3];
   // Fully unrolled so that the register renaming of the swaps costs nothing.
 #pragma GCC unroll 8
@@ -149,8 +149,8 @@ inline Block encrypt(const Block &x, const Key &k) {
 
 // Two independent encryptions in lockstep (more instruction-level
 // parallelism than two calls in sequence).
-inline void encrypt2(const Block &x, const Key &kx, Block &y_out,
-                     const Block &y, const Key &ky, Block &z_out) {
+inline void encrypt2(const Block& x, const Key& kx, Block& y_out,
+                     const Block& y, const Key& ky, Block& z_out) {
   std::uint32_t a = x.w[0], b = x.w[1], c = x.w[2], d = x.w[3];
   std::uint32_t p = y.w[0], q = y.w[1], r = y.w[2], s = y.w[3];
   // Fully unrolled so that the register renaming of the swaps costs nothing.
@@ -173,27 +173,27 @@ inline void encrypt2(const Block &x, const Key &kx, Block &y_out,
   z_out = {{q, s, p, r}};
 }
 
-inline Block xor_blocks(const Block &x, const Block &y) {
+inline Block xor_blocks(const Block& x, const Block& y) {
   return {{x.w[0] ^ y.w[0], x.w[1] ^ y.w[1], x.w[2] ^ y.w[2], x.w[3] ^ y.w[3]}};
 }
 
 // Little-endian 32-bit load, assembled byte by byte (compilers turn this
 // into a single unaligned load on little-endian hosts).
-inline std::uint32_t load_le32(const std::uint8_t *p) {
+inline std::uint32_t load_le32(const std::uint8_t* p) {
   return static_cast<std::uint32_t>(p[0]) |
          static_cast<std::uint32_t>(p[1]) << 8 |
          static_cast<std::uint32_t>(p[2]) << 16 |
          static_cast<std::uint32_t>(p[3]) << 24;
 }
 
-inline void store_le32(std::uint8_t *p, std::uint32_t v) {
+inline void store_le32(std::uint8_t* p, std::uint32_t v) {
   p[0] = static_cast<std::uint8_t>(v);
   p[1] = static_cast<std::uint8_t>(v >> 8);
   p[2] = static_cast<std::uint8_t>(v >> 16);
   p[3] = static_cast<std::uint8_t>(v >> 24);
 }
 
-inline Block load_block(const std::uint8_t *p) {
+inline Block load_block(const std::uint8_t* p) {
   return {
       {load_le32(p), load_le32(p + 4), load_le32(p + 8), load_le32(p + 12)}};
 }
@@ -203,7 +203,7 @@ inline Block load_block(const std::uint8_t *p) {
 // returns
 // sigma1 = F_{u1 || u2}(u3 ^ u4) ^ u3 ^ u4 and replaces h with sigma2 =
 // (F_{sigma1 || u4}(u1) ^ u1) || (F_{~sigma1 || u3}(u2) ^ u2).
-inline Block compress(const Block &u1, const Block &u2, Key &h) {
+inline Block compress(const Block& u1, const Block& u2, Key& h) {
   const Block v = {
       {h.w[0] ^ h.w[4], h.w[1] ^ h.w[5], h.w[2] ^ h.w[6], h.w[3] ^ h.w[7]}};
   const Key k0 = {
@@ -228,9 +228,8 @@ public:
 
   void update(ByteView data) override {
     std::size_t n = data.size();
-    if (n == 0)
-      return; // data.data() may be null: never pass it to memcpy.
-    const std::uint8_t *p = data.data();
+    if (n == 0) return; // data.data() may be null: never pass it to memcpy.
+    const std::uint8_t* p = data.data();
     m_bytes += n;
     if (m_fill != 0) {
       const std::size_t take = std::min(n, k_block_size - m_fill);
@@ -238,8 +237,7 @@ public:
       m_fill += take;
       p += take;
       n -= take;
-      if (m_fill < k_block_size)
-        return;
+      if (m_fill < k_block_size) return;
       process_blocks(m_buffer.data(), 1);
       m_fill = 0;
     }
@@ -275,8 +273,7 @@ public:
   }
 
   void reset() override {
-    for (std::size_t i = 0; i < 8; ++i)
-      m_h.w[i] = k_iv[i];
+    for (std::size_t i = 0; i < 8; ++i) m_h.w[i] = k_iv[i];
     m_s = {{0, 0, 0, 0}};
     m_bytes = 0;
     m_fill = 0;
@@ -285,7 +282,7 @@ public:
   [[nodiscard]] std::size_t size() const override { return k_digest_size; }
 
 private:
-  void process_blocks(const std::uint8_t *p, std::size_t count) {
+  void process_blocks(const std::uint8_t* p, std::size_t count) {
     Key h = m_h;
     Block s = m_s;
     for (std::size_t i = 0; i < count; ++i, p += k_block_size) {

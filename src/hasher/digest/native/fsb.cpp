@@ -77,16 +77,16 @@ constexpr std::uint32_t log2_exact(std::uint32_t x) {
 }
 
 // Bytes of the pi table per vector, as in the reference implementation.
-constexpr std::size_t vector_bytes(const FsbParams &q) { return q.p / 8 + 1; }
+constexpr std::size_t vector_bytes(const FsbParams& q) { return q.p / 8 + 1; }
 
 // Pi bits needed by a parameter set: the last vector's p bits.
-constexpr std::size_t pi_bits_needed(const FsbParams &q) {
+constexpr std::size_t pi_bits_needed(const FsbParams& q) {
   return (q.n / q.r - 1) * vector_bytes(q) * 8 + q.p;
 }
 
 constexpr std::size_t k_pi_bits = [] {
   std::size_t most = 0;
-  for (const FsbParams &q : k_params) {
+  for (const FsbParams& q : k_params) {
     most = std::max(most, pi_bits_needed(q));
   }
   return most;
@@ -104,7 +104,7 @@ std::span<const std::uint8_t> shared_pi_bits() {
 // 2r/8 bytes holding bits e[b], e[b + 1], ... where e[t] = v_k[(t - r) mod p].
 // The column with rotation s (0 <= s < r) is v_k[(j - s) mod p] = e[r - s + j]
 // for j < r: with o = r - s, the r/8 bytes at offset o/8 of row (k, o % 8).
-std::vector<std::uint8_t> build_matrix(const FsbParams &q) {
+std::vector<std::uint8_t> build_matrix(const FsbParams& q) {
   const std::span<const std::uint8_t> pi = shared_pi_bits();
   const std::size_t vectors = q.n / q.r;
   const std::size_t row_bytes = 2 * q.r / 8;
@@ -122,7 +122,7 @@ std::vector<std::uint8_t> build_matrix(const FsbParams &q) {
       j = j + 1 == q.p ? 0 : j + 1;
     }
     for (unsigned b = 0; b < 8; ++b) {
-      std::uint8_t *row = rows.data() + (k * 8 + b) * row_bytes;
+      std::uint8_t* row = rows.data() + (k * 8 + b) * row_bytes;
       for (std::size_t i = 0; i < row_bytes; ++i) {
         row[i] = b == 0 ? e[i]
                         : static_cast<std::uint8_t>((e[i] << b) |
@@ -133,12 +133,12 @@ std::vector<std::uint8_t> build_matrix(const FsbParams &q) {
   return rows;
 }
 
-template <std::size_t I> const std::uint8_t *matrix() {
+template <std::size_t I> const std::uint8_t* matrix() {
   static const std::vector<std::uint8_t> rows = build_matrix(k_params[I]);
   return rows.data();
 }
 
-inline std::uint64_t load_u64(const std::uint8_t *p) {
+inline std::uint64_t load_u64(const std::uint8_t* p) {
   std::uint64_t v;
   std::memcpy(&v, p, sizeof v); // native order: only XORed and stored back
   return v;
@@ -224,14 +224,14 @@ private:
   // column addresses are found first (their loads can then overlap), and the
   // XOR runs over groups of 4 words so that the accumulators stay in
   // registers even for the 23- and 31-word states.
-  void compress(const std::uint8_t *block) {
+  void compress(const std::uint8_t* block) {
     if (m_matrix == nullptr) {
       m_matrix = matrix<I>();
     }
-    std::array<const std::uint8_t *, k_p.w> columns;
+    std::array<const std::uint8_t*, k_p.w> columns;
     std::uint32_t bits = 0; // message bit reservoir, most significant first
     std::uint32_t count = 0;
-    const std::uint8_t *next = block;
+    const std::uint8_t* next = block;
     for (std::uint32_t i = 0; i < k_p.w; ++i) {
       if (count < k_message_bits) {
         bits = (bits << 8) | *next++;
@@ -247,7 +247,7 @@ private:
     }
     for (std::size_t q = 0; q + 4 <= k_words; q += 4) {
       std::uint64_t a[4] = {0, 0, 0, 0};
-      for (const std::uint8_t *c : columns) {
+      for (const std::uint8_t* c : columns) {
         for (std::size_t k = 0; k < 4; ++k) {
           a[k] ^= load_u64(c + 8 * (q + k));
         }
@@ -257,7 +257,7 @@ private:
     if constexpr (k_words % 4 != 0) {
       for (std::size_t q = k_words / 4 * 4; q < k_words; ++q) {
         std::uint64_t a = 0;
-        for (const std::uint8_t *c : columns) {
+        for (const std::uint8_t* c : columns) {
           a ^= load_u64(c + 8 * q);
         }
         std::memcpy(m_state.data() + 8 * q, &a, sizeof a);
@@ -269,7 +269,7 @@ private:
   std::array<std::uint8_t, k_block> m_buffer{};
   std::size_t m_buffered = 0;
   std::uint64_t m_total = 0;
-  const std::uint8_t *m_matrix = nullptr;
+  const std::uint8_t* m_matrix = nullptr;
 };
 
 } // namespace

@@ -99,7 +99,7 @@ constexpr SboxRows k_s2015_sbox{{
 // already rotated left by 11, so the round function is four lookups XORed.
 using RoundTables = std::array<std::array<std::uint32_t, 256>, 4>;
 
-constexpr RoundTables make_round_tables(const SboxRows &sbox) {
+constexpr RoundTables make_round_tables(const SboxRows& sbox) {
   RoundTables tables{};
   for (std::size_t j = 0; j < 4; ++j) {
     for (std::size_t b = 0; b < 256; ++b) {
@@ -122,7 +122,7 @@ using Words = std::array<std::uint64_t, 4>;
 
 // Little-endian 64-bit load; memcpy is the byte-exact load on the
 // little-endian hosts we build for, bytes are assembled by hand otherwise.
-inline std::uint64_t load_le64(const std::uint8_t *p) {
+inline std::uint64_t load_le64(const std::uint8_t* p) {
   if constexpr (std::endian::native == std::endian::little) {
     std::uint64_t v;
     std::memcpy(&v, p, sizeof v);
@@ -136,7 +136,7 @@ inline std::uint64_t load_le64(const std::uint8_t *p) {
   }
 }
 
-inline void store_le64(std::uint8_t *p, std::uint64_t v) {
+inline void store_le64(std::uint8_t* p, std::uint64_t v) {
   for (int i = 0; i < 8; ++i) {
     p[i] = static_cast<std::uint8_t>(v >> (8 * i));
   }
@@ -149,13 +149,13 @@ constexpr Words k_c3{0xff00ff00ff00ff00ULL, 0x00ff00ff00ff00ffULL,
                      0xff0000ff00ffff00ULL, 0xff00ffff000000ffULL};
 
 // A(Y) = (y1 ^ y2) || y4 || y3 || y2 over 64-bit words, y1 least significant.
-inline Words transform_a(const Words &y) {
+inline Words transform_a(const Words& y) {
   return {y[1], y[2], y[3], y[0] ^ y[1]};
 }
 
 // P(Y): byte i + 4k of the key is byte 8i + k of W (RFC 5831, phi), so key
 // word k collects byte k of each 64-bit word of W.
-inline void transform_p(const Words &w, std::uint32_t *key) {
+inline void transform_p(const Words& w, std::uint32_t* key) {
   for (int k = 0; k < 8; ++k) {
     const int shift = 8 * k;
     key[k] = static_cast<std::uint32_t>((w[0] >> shift) & 0xff) |
@@ -165,7 +165,7 @@ inline void transform_p(const Words &w, std::uint32_t *key) {
   }
 }
 
-inline std::uint32_t round_function(const RoundTables &t, std::uint32_t x) {
+inline std::uint32_t round_function(const RoundTables& t, std::uint32_t x) {
   return t[0][x & 0xff] ^ t[1][(x >> 8) & 0xff] ^ t[2][(x >> 16) & 0xff] ^
          t[3][x >> 24];
 }
@@ -181,8 +181,8 @@ constexpr std::array<std::uint8_t, 32> k_key_order{
 // halves are not swapped after the last round). The four encryptions are
 // independent, so they run interleaved: one round is a chain of dependent
 // table lookups, and four chains keep the load units busy.
-inline Words encrypt4(const RoundTables &t, const std::uint32_t (&keys)[4][8],
-                      const Words &in) {
+inline Words encrypt4(const RoundTables& t, const std::uint32_t (&keys)[4][8],
+                      const Words& in) {
   std::uint32_t n1[4];
   std::uint32_t n2[4];
   for (int l = 0; l < 4; ++l) {
@@ -213,7 +213,7 @@ inline Words encrypt4(const RoundTables &t, const std::uint32_t (&keys)[4][8],
 // psi (RFC 5831) shifts the sixteen 16-bit words y16..y1 of a 256-bit value
 // down by one and feeds back y1 ^ y2 ^ y3 ^ y4 ^ y13 ^ y16 as the new y16.
 // Here y1..y4 are the 16-bit lanes of x[0], ..., y13..y16 those of x[3].
-inline void psi(Words &x) {
+inline void psi(Words& x) {
   std::uint64_t t = x[0] ^ (x[0] >> 32);
   t ^= t >> 16;
   const std::uint64_t feedback = (t ^ x[3] ^ (x[3] >> 48)) & 0xffff;
@@ -227,7 +227,7 @@ inline void psi(Words &x) {
 // a_k ^ y(16+k) with a_k = y(1+k) ^ y(2+k) ^ y(3+k) ^ y(4+k) ^ y(13+k), all
 // taken lane-wise from the old words; y16 is old, y17..y19 are the new words
 // themselves, which a prefix XOR across the 16-bit lanes supplies.
-inline void psi4(Words &x) {
+inline void psi4(Words& x) {
   std::uint64_t a = x[0] ^ ((x[0] >> 16) | (x[1] << 48)) ^
                     ((x[0] >> 32) | (x[1] << 32)) ^
                     ((x[0] >> 48) | (x[1] << 16)) ^ x[3];
@@ -241,7 +241,7 @@ inline void psi4(Words &x) {
 }
 
 // The step function chi(M, H) of RFC 5831: H = psi^61(H ^ psi(M ^ psi^12(S))).
-inline void step(const RoundTables &t, Words &h, const Words &m) {
+inline void step(const RoundTables& t, Words& h, const Words& m) {
   std::uint32_t keys[4][8];
   Words u = h;
   Words v = m;
@@ -279,10 +279,10 @@ inline void step(const RoundTables &t, Words &h, const Words &m) {
 
 class Gost94 final : public Digest {
 public:
-  explicit Gost94(const RoundTables &tables) : m_tables(&tables) { reset(); }
+  explicit Gost94(const RoundTables& tables) : m_tables(&tables) { reset(); }
 
   void update(ByteView data) override {
-    const std::uint8_t *p = data.data();
+    const std::uint8_t* p = data.data();
     std::size_t left = data.size();
     m_length += left;
     if (m_buffered > 0) {
@@ -335,7 +335,7 @@ public:
 
 private:
   // One 32-byte block: the checksum gains it mod 2^256, then H = chi(M, H).
-  void process_block(const std::uint8_t *p) {
+  void process_block(const std::uint8_t* p) {
     Words m;
     std::uint64_t carry = 0;
     for (std::size_t i = 0; i < 4; ++i) {
@@ -348,7 +348,7 @@ private:
     step(*m_tables, m_hash, m);
   }
 
-  const RoundTables *m_tables;
+  const RoundTables* m_tables;
   Words m_hash{};
   Words m_sum{};
   std::uint64_t m_length = 0; // bytes fed since reset

@@ -150,10 +150,10 @@ inline std::uint64_t round_constant(unsigned round) {
 
 // SubBytes + ShiftBytes + MixBytes for output column J.
 template <std::size_t Columns, bool IsQ, std::size_t J>
-inline std::uint64_t sub_shift_mix(const std::uint64_t *a) {
-  constexpr const auto &s =
+inline std::uint64_t sub_shift_mix(const std::uint64_t* a) {
+  constexpr const auto& s =
       IsQ ? Variant<Columns>::k_shift_q : Variant<Columns>::k_shift_p;
-  const auto &t = k_tables.t;
+  const auto& t = k_tables.t;
   return t[0][a[(J + s[0]) % Columns] & 0xff] ^
          t[1][(a[(J + s[1]) % Columns] >> 8) & 0xff] ^
          t[2][(a[(J + s[2]) % Columns] >> 16) & 0xff] ^
@@ -166,7 +166,7 @@ inline std::uint64_t sub_shift_mix(const std::uint64_t *a) {
 
 // One round: reads (and clobbers) `in`, writes `out`.
 template <std::size_t Columns, bool IsQ, std::size_t... J>
-inline void one_round(std::uint64_t *in, std::uint64_t *out, unsigned round,
+inline void one_round(std::uint64_t* in, std::uint64_t* out, unsigned round,
                       std::index_sequence<J...>) {
   ((in[J] ^= round_constant<IsQ, J>(round)), ...);
   ((out[J] = sub_shift_mix<Columns, IsQ, J>(in)), ...);
@@ -175,7 +175,7 @@ inline void one_round(std::uint64_t *in, std::uint64_t *out, unsigned round,
 // p = P(p), q = Q(q), interleaved. The round counts are even, so two rounds
 // per iteration bring the result back into p and q.
 template <std::size_t Columns>
-void permute_pq(std::uint64_t *p, std::uint64_t *q) {
+void permute_pq(std::uint64_t* p, std::uint64_t* q) {
   constexpr auto columns = std::make_index_sequence<Columns>{};
   std::uint64_t tp[Columns];
   std::uint64_t tq[Columns];
@@ -188,7 +188,7 @@ void permute_pq(std::uint64_t *p, std::uint64_t *q) {
 }
 
 // p = P(p) alone, for the output transformation.
-template <std::size_t Columns> void permute_p(std::uint64_t *p) {
+template <std::size_t Columns> void permute_p(std::uint64_t* p) {
   constexpr auto columns = std::make_index_sequence<Columns>{};
   std::uint64_t tp[Columns];
   for (unsigned r = 0; r < Variant<Columns>::k_rounds; r += 2) {
@@ -202,7 +202,7 @@ template <std::size_t Columns> void permute_p(std::uint64_t *p) {
 // is bits 8r..8r+7 of a little-endian load. memcpy keeps the load aligned-safe;
 // big-endian hosts swap.
 
-inline std::uint64_t load_le64(const std::uint8_t *p) {
+inline std::uint64_t load_le64(const std::uint8_t* p) {
   std::uint64_t v;
   std::memcpy(&v, p, sizeof v);
   if constexpr (std::endian::native == std::endian::big) {
@@ -211,7 +211,7 @@ inline std::uint64_t load_le64(const std::uint8_t *p) {
   return v;
 }
 
-inline void store_le64(std::uint8_t *p, std::uint64_t v) {
+inline void store_le64(std::uint8_t* p, std::uint64_t v) {
   if constexpr (std::endian::native == std::endian::big) {
     v = __builtin_bswap64(v);
   }
@@ -229,7 +229,7 @@ public:
     if (data.empty()) {
       return;
     }
-    const std::uint8_t *in = data.data();
+    const std::uint8_t* in = data.data();
     std::size_t left = data.size();
     if (m_buffered != 0) {
       const std::size_t take =
@@ -304,7 +304,7 @@ private:
   static constexpr std::size_t k_block = 8 * Columns;
 
   // h = P(h ^ m) ^ Q(m) ^ h for each of `count` consecutive blocks.
-  void compress_blocks(const std::uint8_t *data, std::size_t count) {
+  void compress_blocks(const std::uint8_t* data, std::size_t count) {
     std::uint64_t p[Columns];
     std::uint64_t q[Columns];
     for (std::size_t b = 0; b < count; ++b, data += k_block) {

@@ -75,7 +75,7 @@ using State = std::array<std::uint64_t, 25>;
 // mod 5], r[(x + 3y) mod 5, x]) with the offsets r of FIPS 202 Table 2; chi
 // gives b[x] ^ (~b[x + 1] & b[x + 2]); iota XORs the round constant into lane
 // 0. Rounds go in pairs, so the result ends up back in `a`.
-void keccak_p12(State &a) {
+void keccak_p12(State& a) {
   State e;
   std::uint64_t c0 = a[0] ^ a[5] ^ a[10] ^ a[15] ^ a[20];
   std::uint64_t c1 = a[1] ^ a[6] ^ a[11] ^ a[16] ^ a[21];
@@ -203,7 +203,7 @@ void keccak_p12(State &a) {
 
 // Reads a little-endian 64-bit word (memcpy: no alignment assumption; a byte
 // swap on big-endian hosts).
-inline std::uint64_t load_le64(const std::uint8_t *p) {
+inline std::uint64_t load_le64(const std::uint8_t* p) {
   std::uint64_t v;
   std::memcpy(&v, p, sizeof v);
   if constexpr (std::endian::native == std::endian::big) {
@@ -222,7 +222,7 @@ public:
     m_pos = 0;
   }
 
-  void absorb(const std::uint8_t *data, std::size_t size) {
+  void absorb(const std::uint8_t* data, std::size_t size) {
     if (m_pos != 0) {
       const std::size_t take = std::min(size, k_rate - m_pos);
       xor_bytes(m_pos, data, take);
@@ -266,7 +266,7 @@ public:
     m_pos = 0;
   }
 
-  void squeeze(std::uint8_t *out, std::size_t size) {
+  void squeeze(std::uint8_t* out, std::size_t size) {
     while (size != 0) {
       if (m_pos == k_rate) {
         keccak_p12(m_lanes);
@@ -289,7 +289,7 @@ private:
   }
 
   // XORs `size` bytes into the block from byte `pos` on (pos + size <= rate).
-  void xor_bytes(std::size_t pos, const std::uint8_t *data, std::size_t size) {
+  void xor_bytes(std::size_t pos, const std::uint8_t* data, std::size_t size) {
     for (; size != 0 && pos % 8 != 0; --size) {
       xor_byte(pos++, *data++);
     }
@@ -306,7 +306,7 @@ private:
 };
 
 // CV = TurboSHAKE128(chunk, 0x0B, 32) of one whole 8192-byte chunk.
-void leaf_chaining_value(const std::uint8_t *chunk, std::uint8_t *cv) {
+void leaf_chaining_value(const std::uint8_t* chunk, std::uint8_t* cv) {
   Sponge leaf;
   leaf.absorb(chunk, k_chunk_size);
   leaf.pad(k_domain_leaf);
@@ -318,7 +318,7 @@ public:
   explicit KangarooTwelve(std::size_t out_size) : m_out_size(out_size) {}
 
   void update(ByteView data) override {
-    const std::uint8_t *p = data.data();
+    const std::uint8_t* p = data.data();
     std::size_t size = data.size();
     if (!m_tree) {
       const std::size_t take = static_cast<std::size_t>(

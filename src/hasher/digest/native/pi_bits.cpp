@@ -65,7 +65,7 @@ constexpr std::size_t k_base_digits = 8;
 
 using Limbs = std::vector<u32>;
 
-void trim(Limbs &a) {
+void trim(Limbs& a) {
   while (!a.empty() && a.back() == 0) {
     a.pop_back();
   }
@@ -81,13 +81,13 @@ Limbs from_u128(u128 v) {
 }
 
 // a *= m.
-void mul_small(Limbs &a, u32 m) {
+void mul_small(Limbs& a, u32 m) {
   if (m == 0) {
     a.clear();
     return;
   }
   u64 carry = 0;
-  for (u32 &x : a) {
+  for (u32& x : a) {
     const u64 t = static_cast<u64>(x) * m + carry; // < 2^59
     x = static_cast<u32>(t % k_base);
     carry = t / k_base;
@@ -99,7 +99,7 @@ void mul_small(Limbs &a, u32 m) {
 }
 
 // a = floor(a / d), d > 0.
-void div_small(Limbs &a, u32 d) {
+void div_small(Limbs& a, u32 d) {
   u64 rem = 0;
   for (std::size_t i = a.size(); i-- > 0;) {
     const u64 cur = rem * k_base + a[i]; // < 2^32 * 10^8
@@ -109,7 +109,7 @@ void div_small(Limbs &a, u32 d) {
   trim(a);
 }
 
-int compare(const Limbs &a, const Limbs &b) {
+int compare(const Limbs& a, const Limbs& b) {
   if (a.size() != b.size()) {
     return a.size() < b.size() ? -1 : 1;
   }
@@ -121,9 +121,9 @@ int compare(const Limbs &a, const Limbs &b) {
   return 0;
 }
 
-Limbs add(const Limbs &a, const Limbs &b) {
-  const Limbs &lo = a.size() < b.size() ? a : b;
-  const Limbs &hi = a.size() < b.size() ? b : a;
+Limbs add(const Limbs& a, const Limbs& b) {
+  const Limbs& lo = a.size() < b.size() ? a : b;
+  const Limbs& hi = a.size() < b.size() ? b : a;
   Limbs r(hi.size() + 1);
   u32 carry = 0;
   for (std::size_t i = 0; i < hi.size(); ++i) {
@@ -137,7 +137,7 @@ Limbs add(const Limbs &a, const Limbs &b) {
 }
 
 // a - b, requires a >= b.
-Limbs sub(const Limbs &a, const Limbs &b) {
+Limbs sub(const Limbs& a, const Limbs& b) {
   Limbs r(a.size());
   u32 borrow = 0;
   for (std::size_t i = 0; i < a.size(); ++i) {
@@ -150,13 +150,13 @@ Limbs sub(const Limbs &a, const Limbs &b) {
 }
 
 // Signed difference: |a - b|, and whether a < b.
-Limbs abs_diff(const Limbs &a, const Limbs &b, bool &negative) {
+Limbs abs_diff(const Limbs& a, const Limbs& b, bool& negative) {
   negative = compare(a, b) < 0;
   return negative ? sub(b, a) : sub(a, b);
 }
 
 // a * 10^(8k).
-Limbs shift_up(const Limbs &a, std::size_t k) {
+Limbs shift_up(const Limbs& a, std::size_t k) {
   if (a.empty()) {
     return a;
   }
@@ -166,7 +166,7 @@ Limbs shift_up(const Limbs &a, std::size_t k) {
 }
 
 // floor(a / 10^(8k)).
-Limbs shift_down(const Limbs &a, std::size_t k) {
+Limbs shift_down(const Limbs& a, std::size_t k) {
   if (k >= a.size()) {
     return {};
   }
@@ -182,12 +182,12 @@ Limbs power_of_base(std::size_t k) {
 
 // Schoolbook product, column by column: a column sums at most
 // min(na, nb) products below 10^16, so min(na, nb) <= 1000 keeps it in 64 bits.
-Limbs mul_schoolbook(const Limbs &x, const Limbs &y) {
+Limbs mul_schoolbook(const Limbs& x, const Limbs& y) {
   if (x.empty() || y.empty()) {
     return {};
   }
-  const Limbs &a = x.size() >= y.size() ? x : y;
-  const Limbs &b = x.size() >= y.size() ? y : x;
+  const Limbs& a = x.size() >= y.size() ? x : y;
+  const Limbs& b = x.size() >= y.size() ? y : x;
   const std::size_t na = a.size();
   const std::size_t nb = b.size();
   Limbs r(na + nb);
@@ -271,7 +271,7 @@ public:
   Ntt()
       : m_primes{NttPrime{k_prime_a, 3, 0, {}, {}},
                  NttPrime{k_prime_b, 10, 0, {}, {}}} {
-    for (NttPrime &pr : m_primes) {
+    for (NttPrime& pr : m_primes) {
       u64 inv = 1; // Newton iteration for p^-1 mod 2^64
       for (int i = 0; i < 6; ++i) {
         inv *= 2 - pr.p * inv;
@@ -290,7 +290,7 @@ public:
       throw std::logic_error("pi: transform tables too small");
     }
     const std::size_t n = std::size_t{1} << log;
-    for (NttPrime &pr : m_primes) {
+    for (NttPrime& pr : m_primes) {
       pr.w.assign(n, 0);
       pr.w_shoup.assign(n, 0);
       const std::size_t top = n / 2;
@@ -314,7 +314,7 @@ public:
     const u64 pb = m_primes[1].p;
     for (std::size_t k = m_log + 1; k <= log; ++k) {
       const u64 len = u64{1} << k;
-      Fix &f = m_fix[k];
+      Fix& f = m_fix[k];
       f.a = mul_mod_slow(pow_mod(2, 64, pa), pow_mod(len, pa - 2, pa), pa);
       f.b = mul_mod_slow(pow_mod(2, 64, pb), pow_mod(len, pb - 2, pb), pb);
       f.inv = pow_mod(pa % pb, pb - 2, pb);
@@ -327,7 +327,7 @@ public:
 
   void set_frozen(bool frozen) { m_frozen = frozen; }
 
-  const NttPrime &prime(std::size_t i) const { return m_primes[i]; }
+  const NttPrime& prime(std::size_t i) const { return m_primes[i]; }
 
   // Constants that turn the two inverse-transform residues of length 2^log
   // back into the convolution: 2^64 / n mod each prime (undoing the
@@ -337,10 +337,10 @@ public:
     u64 a, a_q, b, b_q, inv, inv_q;
   };
 
-  const Fix &fix(std::size_t log) const { return m_fix[log]; }
+  const Fix& fix(std::size_t log) const { return m_fix[log]; }
 
   // In place, natural order in, bit-reversed order out, values in [0, p).
-  static void forward(u64 *a, std::size_t n, const NttPrime &pr) {
+  static void forward(u64* a, std::size_t n, const NttPrime& pr) {
     if (n > k_in_cache) {
       const std::size_t h = n / 2;
       forward_pass(a, h, pr.w.data() + h, pr.w_shoup.data() + h, pr.p);
@@ -349,8 +349,8 @@ public:
       return;
     }
     for (std::size_t len = n / 2; len >= 4; len /= 2) {
-      const u64 *w = pr.w.data() + len;
-      const u64 *ws = pr.w_shoup.data() + len;
+      const u64* w = pr.w.data() + len;
+      const u64* ws = pr.w_shoup.data() + len;
       for (std::size_t s = 0; s < n; s += 2 * len) {
         forward_pass(a + s, len, w, ws, pr.p);
       }
@@ -363,7 +363,7 @@ public:
   }
 
   // In place, bit-reversed order in, natural order out, scaled by n.
-  static void inverse(u64 *a, std::size_t n, const NttPrime &pr) {
+  static void inverse(u64* a, std::size_t n, const NttPrime& pr) {
     if (n > k_in_cache) {
       const std::size_t h = n / 2;
       inverse(a, h, pr);
@@ -377,8 +377,8 @@ public:
       last_level(a, n, pr.p);
     }
     for (std::size_t len = 4; len < n; len *= 2) {
-      const u64 *w = pr.w.data() + len;
-      const u64 *ws = pr.w_shoup.data() + len;
+      const u64* w = pr.w.data() + len;
+      const u64* ws = pr.w_shoup.data() + len;
       for (std::size_t s = 0; s < n; s += 2 * len) {
         inverse_pass(a + s, len, w, ws, pr.p);
       }
@@ -388,9 +388,9 @@ public:
 private:
   static constexpr std::size_t k_in_cache = std::size_t{1} << 12;
 
-  static void forward_pass(u64 *a, std::size_t len, const u64 *w, const u64 *ws,
+  static void forward_pass(u64* a, std::size_t len, const u64* w, const u64* ws,
                            u64 p) {
-    u64 *b = a + len;
+    u64* b = a + len;
     for (std::size_t j = 0; j < len; ++j) {
       const u64 u = a[j];
       const u64 v = b[j];
@@ -400,9 +400,9 @@ private:
   }
 
   // Uses omega^-j = -omega^(len - j), the table entry at 2 len - j.
-  static void inverse_pass(u64 *a, std::size_t len, const u64 *w, const u64 *ws,
+  static void inverse_pass(u64* a, std::size_t len, const u64* w, const u64* ws,
                            u64 p) {
-    u64 *b = a + len;
+    u64* b = a + len;
     {
       const u64 u = a[0];
       const u64 v = b[0];
@@ -420,7 +420,7 @@ private:
 
   // Levels 2 and 1 together (twiddles 1 and omega_4 = i, or its inverse).
   template <bool Inverse>
-  static void last_two_levels(u64 *a, std::size_t n, const NttPrime &pr) {
+  static void last_two_levels(u64* a, std::size_t n, const NttPrime& pr) {
     const u64 p = pr.p;
     const u64 i4 = Inverse ? p - pr.w[3] : pr.w[3]; // omega_4^(-1 or 1)
     const u64 i4s = Inverse ? ~pr.w_shoup[3] : pr.w_shoup[3];
@@ -452,7 +452,7 @@ private:
   }
 
   // Level 1 alone (twiddle 1); the same butterfly both ways.
-  static void last_level(u64 *a, std::size_t n, u64 p) {
+  static void last_level(u64* a, std::size_t n, u64 p) {
     for (std::size_t s = 0; s < n; s += 2) {
       const u64 u = a[s];
       const u64 v = a[s + 1];
@@ -469,8 +469,8 @@ private:
 
 // One product term x * y of a sum.
 struct Term {
-  const Limbs *x;
-  const Limbs *y;
+  const Limbs* x;
+  const Limbs* y;
 };
 
 // Below this many limbs in the shorter operand the schoolbook product wins.
@@ -493,14 +493,14 @@ constexpr std::size_t k_parallel_log = 15;
 template <typename F> auto try_async(F f) {
   try {
     return std::async(std::launch::async, std::move(f));
-  } catch (const std::system_error &) {
+  } catch (const std::system_error&) {
     return decltype(std::async(std::launch::async, std::move(f))){};
   }
 }
 
 class Multiplier {
 public:
-  explicit Multiplier(Ntt &ntt) : m_ntt(ntt) {}
+  explicit Multiplier(Ntt& ntt) : m_ntt(ntt) {}
 
   // Lets large products use a second thread for the second prime.
   void set_parallel(bool parallel) { m_parallel = parallel; }
@@ -508,15 +508,15 @@ public:
   // out[i] = sum over groups[i] of x * y.
   std::vector<Limbs> sums(std::span<const std::vector<Term>> groups) {
     std::size_t largest_min = 0;
-    for (const auto &group : groups) {
-      for (const Term &t : group) {
+    for (const auto& group : groups) {
+      for (const Term& t : group) {
         largest_min = std::max(largest_min, std::min(t.x->size(), t.y->size()));
       }
     }
     std::vector<Limbs> out(groups.size());
     if (largest_min <= k_schoolbook_limbs) {
       for (std::size_t g = 0; g < groups.size(); ++g) {
-        for (const Term &t : groups[g]) {
+        for (const Term& t : groups[g]) {
           out[g] = add(out[g], mul_schoolbook(*t.x, *t.y));
         }
       }
@@ -526,25 +526,25 @@ public:
     return out;
   }
 
-  Limbs mul(const Limbs &x, const Limbs &y) {
+  Limbs mul(const Limbs& x, const Limbs& y) {
     const std::vector<Term> group{{&x, &y}};
     return std::move(sums(std::span(&group, 1))[0]);
   }
 
 private:
-  static std::size_t coefs(const Limbs &a, std::size_t per) {
+  static std::size_t coefs(const Limbs& a, std::size_t per) {
     return (a.size() + per - 1) / per;
   }
 
   void transform_sums(std::span<const std::vector<Term>> groups,
-                      std::vector<Limbs> &out) {
+                      std::vector<Limbs>& out) {
     // Two limbs per coefficient when every convolution sum stays below
     // p1 * p2, else one.
     const u128 modulus = static_cast<u128>(m_ntt.prime(0).p) * m_ntt.prime(1).p;
     std::size_t per = 2;
-    for (const auto &group : groups) {
+    for (const auto& group : groups) {
       u128 bound = 0;
-      for (const Term &t : group) {
+      for (const Term& t : group) {
         bound += k_pair_square * std::min(coefs(*t.x, 2), coefs(*t.y, 2));
       }
       if (bound >= modulus) {
@@ -552,11 +552,11 @@ private:
       }
     }
     std::size_t longest = 0;
-    std::vector<const Limbs *> operands;
+    std::vector<const Limbs*> operands;
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> plan(
         groups.size());
     for (std::size_t g = 0; g < groups.size(); ++g) {
-      for (const Term &t : groups[g]) {
+      for (const Term& t : groups[g]) {
         if (t.x->empty() || t.y->empty()) {
           continue;
         }
@@ -577,16 +577,16 @@ private:
     // a group accumulates into the buffer of an operand it uses last.
     std::vector<std::vector<u64>> results[2];
     auto run_prime = [&](std::size_t k) {
-      const NttPrime &pr = m_ntt.prime(k);
+      const NttPrime& pr = m_ntt.prime(k);
       std::vector<std::vector<u64>> spectra(operands.size());
       std::vector<std::size_t> uses(operands.size(), 0);
-      for (const auto &group : plan) {
-        for (const auto &[ix, iy] : group) {
+      for (const auto& group : plan) {
+        for (const auto& [ix, iy] : group) {
           ++uses[ix];
           ++uses[iy];
         }
       }
-      auto spectrum = [&](std::size_t i) -> const u64 * {
+      auto spectrum = [&](std::size_t i) -> const u64* {
         if (spectra[i].empty()) {
           pack(*operands[i], per, n, spectra[i]);
           Ntt::forward(spectra[i].data(), n, pr);
@@ -597,9 +597,9 @@ private:
       for (std::size_t g = 0; g < groups.size(); ++g) {
         std::vector<u64> acc;
         bool first = true;
-        for (const auto &[ix, iy] : plan[g]) {
-          const u64 *fx = spectrum(ix);
-          const u64 *fy = spectrum(iy);
+        for (const auto& [ix, iy] : plan[g]) {
+          const u64* fx = spectrum(ix);
+          const u64* fy = spectrum(iy);
           if (first) {
             // Reuse x's buffer if this is its last use (and y is another
             // operand); the product overwrites it element by element.
@@ -609,13 +609,13 @@ private:
             } else {
               acc.assign(n, 0);
             }
-            u64 *dst = acc.data();
+            u64* dst = acc.data();
             for (std::size_t i = 0; i < n; ++i) {
               dst[i] = mul_mont(fx[i], fy[i], pr.p, pr.mont_neg_inv);
             }
             first = false;
           } else {
-            u64 *dst = acc.data();
+            u64* dst = acc.data();
             for (std::size_t i = 0; i < n; ++i) {
               dst[i] = reduce_once(
                   dst[i] + mul_mont(fx[i], fy[i], pr.p, pr.mont_neg_inv), pr.p);
@@ -653,8 +653,8 @@ private:
     }
   }
 
-  static std::size_t operand_index(std::vector<const Limbs *> &v,
-                                   const Limbs *x) {
+  static std::size_t operand_index(std::vector<const Limbs*>& v,
+                                   const Limbs* x) {
     const auto it = std::find(v.begin(), v.end(), x);
     if (it != v.end()) {
       return static_cast<std::size_t>(it - v.begin());
@@ -663,8 +663,8 @@ private:
     return v.size() - 1;
   }
 
-  static void pack(const Limbs &a, std::size_t per, std::size_t n,
-                   std::vector<u64> &out) {
+  static void pack(const Limbs& a, std::size_t per, std::size_t n,
+                   std::vector<u64>& out) {
     out.assign(n, 0);
     if (per == 1) {
       std::copy(a.begin(), a.end(), out.begin());
@@ -683,11 +683,11 @@ private:
   // x = x1 + p1 t) -> base 10^8. Each coefficient is split into limbs on its
   // own (x1 and t in three limbs each, p1 t as a 3 x 3 limb product), added
   // into 64-bit column sums, and one carry pass normalises the columns.
-  Limbs recombine(const std::vector<u64> &r1, const std::vector<u64> &r2,
+  Limbs recombine(const std::vector<u64>& r1, const std::vector<u64>& r2,
                   std::size_t log, std::size_t per) const {
-    const NttPrime &a = m_ntt.prime(0);
-    const NttPrime &b = m_ntt.prime(1);
-    const Ntt::Fix &fix = m_ntt.fix(log);
+    const NttPrime& a = m_ntt.prime(0);
+    const NttPrime& b = m_ntt.prime(1);
+    const Ntt::Fix& fix = m_ntt.fix(log);
     const std::size_t n = std::size_t{1} << log;
     // A column gets at most 3 (per = 2) or 5 (per = 1) coefficients' parts,
     // each below 3 * 10^16 + 10^8: far below 2^64.
@@ -705,7 +705,7 @@ private:
       const u64 t0 = t % k_base;
       const u64 t1 = t / k_base % k_base;
       const u64 t2 = t / k_base / k_base;
-      u64 *c = col.data() + i * per;
+      u64* c = col.data() + i * per;
       c[0] += t0 * c0 + x1 % k_base;
       c[1] += t0 * c1 + t1 * c0 + x1 / k_base % k_base;
       c[2] += t0 * c2 + t1 * c1 + t2 * c0 + x1 / k_base / k_base;
@@ -723,7 +723,7 @@ private:
     return r;
   }
 
-  Ntt &m_ntt;
+  Ntt& m_ntt;
   bool m_parallel = false;
 };
 
@@ -776,7 +776,7 @@ u64 split_point(u64 a, u64 b) {
 }
 
 // Merges [a, m) and [m, b); P only if need_p.
-Series merge(Multiplier &mul, Series &l, Series &r, bool subtract,
+Series merge(Multiplier& mul, Series& l, Series& r, bool subtract,
              bool need_p) {
   std::vector<std::vector<Term>> groups;
   groups.push_back({{&l.q, &r.q}});
@@ -807,7 +807,7 @@ Series merge(Multiplier &mul, Series &l, Series &r, bool subtract,
   return s;
 }
 
-Series split(Multiplier &mul, u64 a, u64 b, bool need_p) {
+Series split(Multiplier& mul, u64 a, u64 b, bool need_p) {
   if (b - a == 1) {
     return leaf(a);
   }
@@ -839,7 +839,7 @@ unsigned parallel_levels() {
   return levels;
 }
 
-Series split_parallel(Ntt &ntt, u64 a, u64 b, bool need_p, unsigned levels) {
+Series split_parallel(Ntt& ntt, u64 a, u64 b, bool need_p, unsigned levels) {
   Multiplier mul(ntt);
   if (levels == 0 || b - a < k_parallel_terms) {
     return split(mul, a, b, need_p);
@@ -859,7 +859,7 @@ Series split_parallel(Ntt &ntt, u64 a, u64 b, bool need_p, unsigned levels) {
 // halves: |T1| + |Q2| digits, 16 digits a coefficient) and frozen while the
 // threads read them. The root merge and the rest then use two threads per
 // large product (one per prime).
-Series split_root(Ntt &ntt, u64 n) {
+Series split_root(Ntt& ntt, u64 n) {
   Multiplier mul(ntt);
   const unsigned levels = parallel_levels();
   if (levels == 0 || n < k_parallel_terms) {
@@ -887,7 +887,7 @@ Series split_root(Ntt &ntt, u64 n) {
 // Newton iterations on integers (fixed point in base 10^8).
 
 // Approximately 10^(16 n) / x for x with n limbs (error a few units).
-Limbs reciprocal(Multiplier &mul, const Limbs &x) {
+Limbs reciprocal(Multiplier& mul, const Limbs& x) {
   const std::size_t n = x.size();
   if (n <= 2) {
     const u128 value = n == 1 ? x[0] : x[0] + static_cast<u128>(x[1]) * k_base;
@@ -910,7 +910,7 @@ Limbs reciprocal(Multiplier &mul, const Limbs &x) {
 }
 
 // Approximately 10^(8 n) / sqrt(c) (error a few units).
-Limbs reciprocal_sqrt(Multiplier &mul, u32 c, std::size_t n) {
+Limbs reciprocal_sqrt(Multiplier& mul, u32 c, std::size_t n) {
   if (n <= 2) {
     u128 target = 1;
     for (std::size_t i = 0; i < 2 * n; ++i) {
@@ -941,7 +941,7 @@ Limbs reciprocal_sqrt(Multiplier &mul, u32 c, std::size_t n) {
 }
 
 // The top `keep` limbs of x; `dropped` receives how many were cut.
-Limbs leading(const Limbs &x, std::size_t keep, std::size_t &dropped) {
+Limbs leading(const Limbs& x, std::size_t keep, std::size_t& dropped) {
   dropped = x.size() > keep ? x.size() - keep : 0;
   return shift_down(x, dropped);
 }

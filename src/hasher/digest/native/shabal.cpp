@@ -45,7 +45,7 @@ using Words16 = std::array<std::uint32_t, 16>;
 
 // Shabal reads message words little-endian (specification, Section 2). The
 // memcpy avoids unaligned pointer casts; big-endian hosts byte-swap.
-inline std::uint32_t load_le32(const std::uint8_t *p) {
+inline std::uint32_t load_le32(const std::uint8_t* p) {
   std::uint32_t v;
   std::memcpy(&v, p, sizeof v);
   if constexpr (std::endian::native == std::endian::big) {
@@ -55,14 +55,14 @@ inline std::uint32_t load_le32(const std::uint8_t *p) {
   return v;
 }
 
-inline void store_le32(std::uint8_t *p, std::uint32_t v) {
+inline void store_le32(std::uint8_t* p, std::uint32_t v) {
   p[0] = static_cast<std::uint8_t>(v);
   p[1] = static_cast<std::uint8_t>(v >> 8);
   p[2] = static_cast<std::uint8_t>(v >> 16);
   p[3] = static_cast<std::uint8_t>(v >> 24);
 }
 
-inline void load_block(const std::uint8_t *p, Words16 &m) {
+inline void load_block(const std::uint8_t* p, Words16& m) {
   for (std::size_t i = 0; i < 16; ++i) {
     m[i] = load_le32(p + 4 * i);
   }
@@ -73,8 +73,8 @@ inline void load_block(const std::uint8_t *p, Words16 &m) {
 //               ^ B[i+13] ^ (B[i+9] & ~B[i+6]) ^ M[i];
 // B[i] = ~(B[i] <<< 1) ^ A[k mod 12].
 template <std::size_t K>
-inline void permutation_step(Words12 &a, Words16 &b, const Words16 &c,
-                             const Words16 &m) {
+inline void permutation_step(Words12& a, Words16& b, const Words16& c,
+                             const Words16& m) {
   constexpr std::size_t i = K % 16;
   constexpr std::size_t ai = K % 12;
   constexpr std::size_t ap = (K + 11) % 12;
@@ -85,24 +85,24 @@ inline void permutation_step(Words12 &a, Words16 &b, const Words16 &c,
 }
 
 // Final additions of P: A[j mod 12] += C[j+3 mod 16] for j = 0..35.
-template <std::size_t J> inline void add_step(Words12 &a, const Words16 &c) {
+template <std::size_t J> inline void add_step(Words12& a, const Words16& c) {
   a[J % 12] += c[(J + 3) % 16];
 }
 
 template <std::size_t... K>
-inline void permutation_steps(Words12 &a, Words16 &b, const Words16 &c,
-                              const Words16 &m, std::index_sequence<K...>) {
+inline void permutation_steps(Words12& a, Words16& b, const Words16& c,
+                              const Words16& m, std::index_sequence<K...>) {
   (permutation_step<K>(a, b, c, m), ...);
 }
 
 template <std::size_t... J>
-inline void add_steps(Words12 &a, const Words16 &c, std::index_sequence<J...>) {
+inline void add_steps(Words12& a, const Words16& c, std::index_sequence<J...>) {
   (add_step<J>(a, c), ...);
 }
 
 // One message round without the final swap of B and C (the caller exchanges
 // their roles instead): B += M, A ^= W, B <<<= 17, P, C -= M.
-inline void round(Words12 &a, Words16 &b, Words16 &c, const Words16 &m,
+inline void round(Words12& a, Words16& b, Words16& c, const Words16& m,
                   std::uint64_t w) {
   for (std::size_t i = 0; i < 16; ++i) {
     b[i] = std::rotl(b[i] + m[i], 17);
@@ -125,7 +125,7 @@ struct State {
 
 // Processes `blocks` consecutive 64-byte blocks at `data` (counter
 // incremented after each block).
-void compress(State &s, const std::uint8_t *data, std::size_t blocks) {
+void compress(State& s, const std::uint8_t* data, std::size_t blocks) {
   Words12 a = s.a;
   Words16 b = s.b;
   Words16 c = s.c;
@@ -170,7 +170,7 @@ public:
       : m_iv(initial_state(bits)), m_state(m_iv), m_size(bits / 8) {}
 
   void update(ByteView data) override {
-    const std::uint8_t *p = data.data();
+    const std::uint8_t* p = data.data();
     std::size_t n = data.size();
     if (m_buffered != 0) {
       std::size_t take = std::min(n, k_block_size - m_buffered);
@@ -207,7 +207,7 @@ public:
     // the same counter value; each swaps B and C, so after four rounds the
     // roles are back where they started and the digest is the last
     // m_size / 4 words of C (= B before the last swap).
-    State &s = m_state;
+    State& s = m_state;
     round(s.a, s.b, s.c, m, s.w);
     round(s.a, s.c, s.b, m, s.w);
     round(s.a, s.b, s.c, m, s.w);

@@ -26,7 +26,7 @@ TEST(BeltHash, VectorFile) {
   auto d = make_belt_hash();
   const auto vectors = read_vectors("belt_hash");
   ASSERT_FALSE(vectors.empty());
-  for (const auto &v : vectors) {
+  for (const auto& v : vectors) {
     EXPECT_EQ(digest_hex(*d, v.input), v.digest_hex)
         << "belt_hash.txt line " << v.line;
   }
@@ -37,8 +37,8 @@ TEST(BeltHash, VectorFile) {
 // and a half blocks).
 TEST(BeltHash, StandardAppendixExamples) {
   struct Example {
-    const char *input;
-    const char *digest;
+    const char* input;
+    const char* digest;
   };
   const Example examples[] = {
       {"B194BAC80A08F53B366D008E58",
@@ -50,7 +50,7 @@ TEST(BeltHash, StandardAppendixExamples) {
        "9d02ee446fb6a29fe5c982d4b13af9d3e90861bc4cef27cf306bfb0b174a154a"},
   };
   auto d = make_belt_hash();
-  for (const auto &e : examples) {
+  for (const auto& e : examples) {
     EXPECT_EQ(digest_hex(*d, from_hex(e.input)), e.digest) << e.input;
   }
 }

@@ -26,7 +26,7 @@ using hasher::test::digest_hex;
 using hasher::test::read_vectors;
 using hasher::test::sample_message;
 
-std::string as_text(const std::vector<std::uint8_t> &digits, std::size_t from,
+std::string as_text(const std::vector<std::uint8_t>& digits, std::size_t from,
                     std::size_t count) {
   std::string s;
   for (std::size_t i = from; i < from + count; ++i) {
@@ -76,7 +76,7 @@ TEST_P(FsbTest, KnownAnswers) {
   ASSERT_EQ(d->size(), GetParam() / 8);
   auto vectors = read_vectors(vector_name(GetParam()));
   ASSERT_FALSE(vectors.empty());
-  for (const auto &v : vectors) {
+  for (const auto& v : vectors) {
     EXPECT_EQ(digest_hex(*d, v.input), v.digest_hex)
         << vector_name(GetParam()) << ".txt line " << v.line;
   }
@@ -89,7 +89,7 @@ TEST_P(FsbTest, KnownAnswers) {
 struct Sample {
   unsigned bits;
   std::size_t length;
-  const char *digest;
+  const char* digest;
 };
 
 const Sample k_samples[] = {
@@ -138,7 +138,7 @@ const Sample k_samples[] = {
 TEST_P(FsbTest, Samples) {
   auto d = make_fsb(GetParam());
   int checked = 0;
-  for (const Sample &s : k_samples) {
+  for (const Sample& s : k_samples) {
     if (s.bits == GetParam()) {
       EXPECT_EQ(digest_hex(*d, sample_message(s.length)), s.digest)
           << "FSB-" << s.bits << ", " << s.length << " bytes";

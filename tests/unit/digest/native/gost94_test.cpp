@@ -38,7 +38,7 @@ std::string vector_name(Gost94Params params) {
   return "unknown";
 }
 
-std::vector<std::uint8_t> bytes(const std::string &s) {
+std::vector<std::uint8_t> bytes(const std::string& s) {
   return {s.begin(), s.end()};
 }
 
@@ -49,7 +49,7 @@ TEST_P(Gost94Test, KnownAnswers) {
   ASSERT_EQ(d->size(), 32u);
   auto vectors = read_vectors(vector_name(GetParam()));
   ASSERT_FALSE(vectors.empty());
-  for (const auto &v : vectors) {
+  for (const auto& v : vectors) {
     EXPECT_EQ(digest_hex(*d, v.input), v.digest_hex)
         << vector_name(GetParam()) << ".txt line " << v.line;
   }
@@ -75,7 +75,7 @@ INSTANTIATE_TEST_SUITE_P(
     AllParams, Gost94Test,
     ::testing::Values(Gost94Params::test, Gost94Params::cryptopro,
                       Gost94Params::ua, Gost94Params::s2015),
-    [](const auto &param_info) { return vector_name(param_info.param); });
+    [](const auto& param_info) { return vector_name(param_info.param); });
 
 // Empty input and "abc", spelled out (the same lines are in the files).
 TEST(Gost94, EmptyAndAbc) {

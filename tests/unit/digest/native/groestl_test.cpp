@@ -33,7 +33,7 @@ TEST_P(GroestlTest, KnownAnswerVectors) {
   auto d = make_groestl(GetParam());
   const auto vectors = hasher::test::read_vectors(vector_name());
   ASSERT_FALSE(vectors.empty());
-  for (const auto &v : vectors) {
+  for (const auto& v : vectors) {
     EXPECT_EQ(hasher::test::digest_hex(*d, v.input), v.digest_hex)
         << vector_name() << ".txt line " << v.line;
   }
@@ -43,7 +43,7 @@ TEST_P(GroestlTest, EmptyInput) {
   auto d = make_groestl(GetParam());
   const auto vectors = hasher::test::read_vectors(vector_name());
   bool found = false;
-  for (const auto &v : vectors) {
+  for (const auto& v : vectors) {
     if (v.input.empty()) {
       found = true;
       EXPECT_EQ(hasher::test::digest_hex(*d, {}), v.digest_hex)
@@ -77,7 +77,7 @@ TEST_P(GroestlTest, ResetReuse) {
 
 INSTANTIATE_TEST_SUITE_P(
     AllSizes, GroestlTest, ::testing::Values(224u, 256u, 384u, 512u),
-    [](const ::testing::TestParamInfo<unsigned> &param_info) {
+    [](const ::testing::TestParamInfo<unsigned>& param_info) {
       return "Groestl" + std::to_string(param_info.param);
     });
 

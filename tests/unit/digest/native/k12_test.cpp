@@ -38,7 +38,7 @@ std::vector<std::uint8_t> ptn(std::size_t size) {
 // and KT128(M = ptn(8191 / 8192 bytes), C = empty, 32).
 struct PatternVector {
   std::size_t size;
-  const char *digest_hex;
+  const char* digest_hex;
 };
 
 const PatternVector k_pattern_vectors[] = {
@@ -60,10 +60,10 @@ const PatternVector k_pattern_vectors[] = {
 
 // RFC 9861 section 5: KT128(M = empty, C = empty, 64) and the last 32 bytes
 // of KT128(M = empty, C = empty, 10032).
-const char *const k_empty_64 =
+const char* const k_empty_64 =
     "1ac2d450fc3b4205d19da7bfca1b37513c0803577ac7167f06fe2ce1f0ef39e5"
     "4269c056b8c82e48276038b6d292966cc07a3d4645272e31ff38508139eb0a71";
-const char *const k_empty_10032_tail =
+const char* const k_empty_10032_tail =
     "e8dc563642f7228c84684c898405d3a834799158c079b12880277a1d28e2ff6d";
 
 const unsigned k_output_bits[] = {8, 256, 512, 10032 * 8};
@@ -72,7 +72,7 @@ TEST(K12, VectorFile) {
   auto d = make_k12(256);
   const auto vectors = read_vectors("k12");
   ASSERT_FALSE(vectors.empty());
-  for (const auto &v : vectors) {
+  for (const auto& v : vectors) {
     EXPECT_EQ(digest_hex(*d, v.input), v.digest_hex)
         << "k12.txt line " << v.line;
   }
@@ -97,7 +97,7 @@ TEST(K12, EmptyMessage) {
 TEST(K12, PatternMessages) {
   auto d = make_k12(256);
   auto d8 = make_k12(8);
-  for (const auto &v : k_pattern_vectors) {
+  for (const auto& v : k_pattern_vectors) {
     const auto msg = ptn(v.size);
     EXPECT_EQ(digest_hex(*d, msg), v.digest_hex) << "ptn(" << v.size << ")";
     EXPECT_EQ(digest_hex(*d8, msg), std::string(v.digest_hex, 2))

@@ -30,7 +30,7 @@ TEST_P(ShabalTest, KnownAnswers) {
   ASSERT_EQ(d->size(), GetParam() / 8);
   auto vectors = read_vectors(vector_name(GetParam()));
   ASSERT_FALSE(vectors.empty());
-  for (const auto &v : vectors) {
+  for (const auto& v : vectors) {
     EXPECT_EQ(digest_hex(*d, v.input), v.digest_hex)
         << vector_name(GetParam()) << ".txt line " << v.line;
   }
@@ -57,7 +57,7 @@ TEST_P(ShabalTest, Abc) {
   auto d = make_shabal(GetParam());
   const std::vector<std::uint8_t> abc{'a', 'b', 'c'};
   bool found = false;
-  for (const auto &v : read_vectors(vector_name(GetParam()))) {
+  for (const auto& v : read_vectors(vector_name(GetParam()))) {
     if (v.input == abc) {
       found = true;
       EXPECT_EQ(digest_hex(*d, abc), v.digest_hex);
@@ -68,7 +68,7 @@ TEST_P(ShabalTest, Abc) {
 
 INSTANTIATE_TEST_SUITE_P(AllSizes, ShabalTest,
                          ::testing::Values(192u, 224u, 256u, 384u, 512u),
-                         [](const auto &param_info) {
+                         [](const auto& param_info) {
                            return vector_name(param_info.param);
                          });
 
