@@ -16,24 +16,26 @@ namespace hasher::digest {
 namespace {
 
 const EVP_MD* fetch(const char* name) {
+  // Fetched digests live as long as the process; the cache is never
+  // destroyed, so nothing is freed while another static still uses it.
   static std::mutex mutex;
-  static std::map<std::string, EVP_MD*> cache;
+  static auto* const cache = new std::map<std::string, EVP_MD*>();
   std::lock_guard lock(mutex);
-  static const bool providers_loaded = [] {
-    // md4, whirlpool and ripemd160 live in the legacy provider; loading it
-    // explicitly also requires loading the default one again.
-    OSSL_PROVIDER_load(nullptr, "legacy");
-    OSSL_PROVIDER_load(nullptr, "default");
-    return true;
-  }();
-  (void)providers_loaded;
-  auto found = cache.find(name);
-  if (found != cache.end()) return found->second;
+  // md4, whirlpool and ripemd160 live in the legacy provider; loading one
+  // explicitly also requires loading the default one again. The handles are
+  // kept for the life of the process.
+  static OSSL_PROVIDER* const legacy = OSSL_PROVIDER_load(nullptr, "legacy");
+  static OSSL_PROVIDER* const standard =
+      OSSL_PROVIDER_load(nullptr, "default");
+  (void)legacy;
+  (void)standard;
+  auto found = cache->find(name);
+  if (found != cache->end()) return found->second;
   EVP_MD* md = EVP_MD_fetch(nullptr, name, nullptr);
   if (md == nullptr) {
     throw std::runtime_error(std::string("OpenSSL has no digest ") + name);
   }
-  cache.emplace(name, md);
+  cache->emplace(name, md);
   return md;
 }
 

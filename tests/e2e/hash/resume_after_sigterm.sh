@@ -1,0 +1,4 @@
+# SIGTERM at a random moment of a run over 20,000 files: exit 143, run
+# interrupted; the next run resumes it and completes the catalog exactly once.
+. "$E2E_SUPPORT"
+interrupt_and_resume TERM 143 interrupted
