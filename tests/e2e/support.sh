@@ -125,10 +125,10 @@ interrupt_and_resume() {
   grep -qxF "hasher: resumed run $id: $k files already done, $m read" err2 ||
     fail "expected 'hasher: resumed run $id: $k files already done, $m read' on stderr, got: $(cat err2)"
   expect_eq "$(wc -l <out2)" "$m" "records printed by the resumed run"
-  jsonl_paths out2 | sed "s|^tree/|$root/|" | LC_ALL=C sort >read
-  expect_eq "$(LC_ALL=C comm -12 committed read | wc -l)" 0 \
+  jsonl_paths out2 | sed "s|^tree/|$root/|" | LC_ALL=C sort >read.paths
+  expect_eq "$(LC_ALL=C comm -12 committed read.paths | wc -l)" 0 \
     "files read again although committed"
-  expect_eq "$(cat committed read | sort -u | wc -l)" "$n" \
+  expect_eq "$(cat committed read.paths | sort -u | wc -l)" "$n" \
     "files committed before plus files read after"
 
   # The catalog: every file once, one complete run, correct digests.

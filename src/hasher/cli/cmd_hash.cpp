@@ -166,7 +166,7 @@ int cmd_hash(const Invocation& invocation) {
   if (show_progress) options.progress = &progress;
   pipeline::HashSink sink(writer.get(),
                           catalog_writer ? &*catalog_writer : nullptr, reporter,
-                          progress);
+                          progress, options.cwd);
   auto started = std::chrono::steady_clock::now();
   bool fatal = false;
   std::string fatal_message;

@@ -25,8 +25,7 @@ const EVP_MD* fetch(const char* name) {
   // explicitly also requires loading the default one again. The handles are
   // kept for the life of the process.
   static OSSL_PROVIDER* const legacy = OSSL_PROVIDER_load(nullptr, "legacy");
-  static OSSL_PROVIDER* const standard =
-      OSSL_PROVIDER_load(nullptr, "default");
+  static OSSL_PROVIDER* const standard = OSSL_PROVIDER_load(nullptr, "default");
   (void)legacy;
   (void)standard;
   auto found = cache->find(name);

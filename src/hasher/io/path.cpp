@@ -9,7 +9,36 @@
 
 namespace hasher::io {
 
+namespace {
+
+// True for "a/b/c": relative, no empty, "." or ".." component, no trailing
+// slash, so joining it to a clean directory needs no normalising (the common
+// case: every path the walk makes below a clean root).
+bool is_clean_relative(std::string_view path) {
+  if (path.empty() || path.front() == '/' || path.back() == '/') return false;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    std::string_view part = path.substr(start, slash - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = slash + 1;
+  }
+  return true;
+}
+
+} // namespace
+
 std::string absolute_path(std::string_view path, std::string_view cwd) {
+  if (is_clean_relative(path) && !cwd.empty() && cwd.front() == '/' &&
+      is_clean_relative(cwd.substr(1))) {
+    std::string out;
+    out.reserve(cwd.size() + 1 + path.size());
+    out.append(cwd);
+    out.push_back('/');
+    out.append(path);
+    return out;
+  }
   std::string joined;
   if (path.empty() || path.front() != '/') {
     joined.assign(cwd);

@@ -44,7 +44,8 @@ struct FileResult {
 class ResultSink {
 public:
   virtual ~ResultSink() = default;
-  virtual void on_result(const FileResult& result) = 0;
+  // The sink may take what it keeps (digests) out of `result`.
+  virtual void on_result(FileResult& result) = 0;
   virtual void on_skip(const std::string& path, const std::string& reason) = 0;
   virtual void on_walk_error(const util::Error& error) = 0;
   // A walk warning (dangling link, symlink loop); on_skip follows for the

@@ -1,13 +1,16 @@
 #include <hasher/pipeline/hash_sink.hpp>
 
+#include <hasher/io/path.hpp>
+
 namespace hasher::pipeline {
 
 HashSink::HashSink(format::RecordWriter* writer, CatalogWriter* catalog,
-                   ui::Reporter& reporter, ui::ProgressCounters& progress)
+                   ui::Reporter& reporter, ui::ProgressCounters& progress,
+                   std::string cwd)
     : m_writer(writer), m_catalog(catalog), m_reporter(reporter),
-      m_progress(progress) {}
+      m_progress(progress), m_cwd(std::move(cwd)) {}
 
-void HashSink::on_result(const FileResult& result) {
+void HashSink::on_result(FileResult& result) {
   if (result.skipped != SkipReason::none) {
     std::lock_guard lock(m_mutex);
     if (result.skipped == SkipReason::already_done) {
@@ -27,7 +30,9 @@ void HashSink::on_result(const FileResult& result) {
       on_skip(result.path, result.error->reason);
       return;
     default:
-      fail(result.path, result.error->reason);
+      fail(result.path,
+           result.absolute_path.empty() ? result.path : result.absolute_path,
+           result.error->reason);
       return;
     }
   }
@@ -38,17 +43,19 @@ void HashSink::on_result(const FileResult& result) {
     if (result.kind == walk::EntryKind::file) {
       m_record.mtime_ns = result.info.mtime_ns;
     }
-    m_record.digests = result.digests;
+    // Lend the digests to the record instead of copying them.
+    m_record.digests.swap(result.digests);
     m_writer->write(m_record);
+    m_record.digests.swap(result.digests);
   }
   if (m_catalog != nullptr && result.kind == walk::EntryKind::file) {
     catalog::FileRow row;
-    row.path = result.absolute_path;
+    row.path = std::move(result.absolute_path);
     row.size = result.bytes;
     row.mtime_ns = result.info.mtime_ns;
     row.inode = result.info.inode;
     row.device = result.info.device;
-    row.digests = result.digests;
+    row.digests = std::move(result.digests);
     m_catalog->add(std::move(row));
   }
   std::lock_guard lock(m_mutex);
@@ -72,12 +79,15 @@ void HashSink::on_walk_warning(const std::string& path,
 }
 
 void HashSink::on_walk_error(const util::Error& error) {
-  fail(error.subject, error.reason);
+  fail(error.subject, io::absolute_path(error.subject, m_cwd), error.reason);
 }
 
-void HashSink::fail(const std::string& path, const std::string& reason) {
+void HashSink::fail(const std::string& path, const std::string& catalog_path,
+                    const std::string& reason) {
   m_reporter.error(path, reason);
-  if (m_catalog != nullptr) m_catalog->add(catalog::FailureRow{path, reason});
+  if (m_catalog != nullptr) {
+    m_catalog->add(catalog::FailureRow{catalog_path, reason});
+  }
   std::lock_guard lock(m_mutex);
   ++m_counts.run.failed;
   m_progress.errors.fetch_add(1);

@@ -26,11 +26,13 @@ struct HashCounts {
 
 class HashSink final : public ResultSink {
 public:
-  // `writer` and `catalog` may be null (no records / no catalog).
+  // `writer` and `catalog` may be null (no records / no catalog); `cwd`
+  // makes the paths of walk errors absolute for the catalog.
   HashSink(format::RecordWriter* writer, CatalogWriter* catalog,
-           ui::Reporter& reporter, ui::ProgressCounters& progress);
+           ui::Reporter& reporter, ui::ProgressCounters& progress,
+           std::string cwd);
 
-  void on_result(const FileResult& result) override;
+  void on_result(FileResult& result) override;
   void on_skip(const std::string& path, const std::string& reason) override;
   void on_walk_warning(const std::string& path,
                        const std::string& reason) override;
@@ -41,12 +43,15 @@ public:
   [[nodiscard]] std::vector<std::string> failed_paths() const;
 
 private:
-  void fail(const std::string& path, const std::string& reason);
+  // Reports `path` on stderr and records `catalog_path` as failed.
+  void fail(const std::string& path, const std::string& catalog_path,
+            const std::string& reason);
 
   format::RecordWriter* m_writer;
   CatalogWriter* m_catalog;
   ui::Reporter& m_reporter;
   ui::ProgressCounters& m_progress;
+  std::string m_cwd;
   format::FileRecord m_record;
   mutable std::mutex m_mutex;
   HashCounts m_counts;
