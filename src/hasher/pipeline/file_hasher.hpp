@@ -28,7 +28,7 @@ struct HashOutcome {
 class FileHasher {
 public:
   static constexpr std::size_t k_chunk_size = 64 * 1024;
-  static constexpr std::size_t k_ring_slots = 32;
+  static constexpr std::size_t k_ring_slots = 16;
 
   // `stop`, when set by a signal handler, makes hash() give up between chunks
   // with ErrorKind::interrupted. Throws what the digest factories throw.

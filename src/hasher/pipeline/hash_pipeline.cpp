@@ -153,13 +153,14 @@ void HashPipeline::run(std::span<const std::string> roots) {
   for (std::size_t lanes = 1; lanes <= jobs; ++lanes) {
     plans.push_back(digest::plan_lanes(m_options.specs, lanes, k_read_cost));
   }
-  // Contexts and catalog readers are created up front so a failure throws
-  // here, before any thread starts.
-  std::vector<std::unique_ptr<FileHasher>> hashers;
+  // The first worker's contexts and every catalog reader are created up
+  // front, so a failure throws here, before any thread starts; the other
+  // workers make their contexts when they get work (a single big file then
+  // pays for one set only).
+  std::vector<std::unique_ptr<FileHasher>> hashers(jobs);
+  hashers[0] = std::make_unique<FileHasher>(m_options.specs, m_options.stop);
   std::vector<std::unique_ptr<SkipCheck>> skip_checks;
   for (std::size_t i = 0; i < jobs; ++i) {
-    hashers.push_back(
-        std::make_unique<FileHasher>(m_options.specs, m_options.stop));
     skip_checks.push_back(
         m_options.make_skip_check ? m_options.make_skip_check() : nullptr);
   }
@@ -243,7 +244,7 @@ void HashPipeline::run(std::span<const std::string> roots) {
   };
 
   auto worker = [&](std::size_t index) {
-    FileHasher& hasher = *hashers[index];
+    std::unique_ptr<FileHasher>& hasher = hashers[index];
     SkipCheck* skip_check = skip_checks[index].get();
     std::vector<FileResult> done;
     while (std::optional<TaskBatch> batch = queue.pop()) {
@@ -252,7 +253,11 @@ void HashPipeline::run(std::span<const std::string> roots) {
         reorderer.wait_for_window(task.seq, abort);
         busy.fetch_add(1);
         try {
-          done.push_back(hash_task(hasher, skip_check, task));
+          if (!hasher) {
+            hasher =
+                std::make_unique<FileHasher>(m_options.specs, m_options.stop);
+          }
+          done.push_back(hash_task(*hasher, skip_check, task));
         } catch (...) {
           busy.fetch_sub(1);
           std::lock_guard lock(error_mutex);
