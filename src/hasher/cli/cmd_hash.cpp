@@ -15,6 +15,7 @@
 #include <hasher/ui/progress.hpp>
 #include <hasher/ui/summary.hpp>
 #include <hasher/util/errors.hpp>
+#include <hasher/util/strings.hpp>
 #include <hasher/walk/path_list.hpp>
 
 #include <chrono>
@@ -25,15 +26,6 @@
 
 namespace hasher::cli {
 namespace {
-
-std::string join(const std::vector<std::string>& items, const char* glue) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += glue;
-    out += item;
-  }
-  return out;
-}
 
 std::size_t job_count(const config::Config& config) {
   std::int64_t jobs = config.integer("performance.worker_threads");
@@ -63,7 +55,7 @@ std::string run_root(const std::vector<std::string>& roots,
   for (const std::string& root : roots) {
     if (root != "-") absolute.push_back(io::absolute_path(root, cwd));
   }
-  return join(absolute, "\n");
+  return util::join(absolute, "\n");
 }
 
 std::string summary_tail(const pipeline::HashCounts& counts,
@@ -88,7 +80,7 @@ int cmd_hash(const Invocation& invocation) {
   const config::Config& config = invocation.config;
   ui::Reporter& reporter = invocation.reporter;
   std::vector<digest::AlgorithmSpec> specs = digest::parse_algorithm_list(
-      join(config.list("options.algorithms"), ","));
+      util::join(config.list("options.algorithms"), ","));
 
   std::string format_name = config.text("options.format");
   if (config.flag("options.json_only")) format_name = "jsonl";

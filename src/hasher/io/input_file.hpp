@@ -11,6 +11,8 @@
 #include <span>
 #include <string>
 
+struct stat;
+
 namespace hasher::io {
 
 // What stat said when the file was opened.
@@ -20,6 +22,9 @@ struct FileInfo {
   std::uint64_t inode = 0;
   std::uint64_t device = 0;
 };
+
+// The FileInfo of a stat(2) result.
+FileInfo file_info(const struct stat& st);
 
 class InputFile {
 public:

@@ -26,7 +26,11 @@ util::ErrorKind kind_of(int error) {
   }
 }
 
-FileInfo info_of(const struct stat& st) {
+} // namespace
+
+std::string errno_reason(int error) { return std::strerror(error); }
+
+FileInfo file_info(const struct stat& st) {
   FileInfo info;
   info.size = static_cast<std::uint64_t>(st.st_size);
   info.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
@@ -35,10 +39,6 @@ FileInfo info_of(const struct stat& st) {
   info.device = static_cast<std::uint64_t>(st.st_dev);
   return info;
 }
-
-} // namespace
-
-std::string errno_reason(int error) { return std::strerror(error); }
 
 util::Result<InputFile> InputFile::open(const std::string& path, int dir_fd) {
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
@@ -69,14 +69,14 @@ util::Result<InputFile> InputFile::open(const std::string& path, int dir_fd) {
   if (st.st_size >= k_advise_threshold) {
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   }
-  return InputFile(fd, path, info_of(st), true);
+  return InputFile(fd, path, file_info(st), true);
 }
 
 InputFile InputFile::standard_input() {
   FileInfo info;
   struct stat st {};
   if (::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
-    info = info_of(st);
+    info = file_info(st);
   }
   return InputFile(STDIN_FILENO, "-", info, false);
 }
@@ -130,7 +130,7 @@ util::Result<FileInfo> InputFile::restat() const {
     int error = errno;
     return util::Error{kind_of(error), m_path, errno_reason(error)};
   }
-  return info_of(st);
+  return file_info(st);
 }
 
 } // namespace hasher::io

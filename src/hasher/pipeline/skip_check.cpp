@@ -1,5 +1,7 @@
 #include <hasher/pipeline/skip_check.hpp>
 
+#include <hasher/io/long_path.hpp>
+
 #include <algorithm>
 #include <sys/stat.h>
 
@@ -30,11 +32,10 @@ public:
       now = *info;
     } else {
       struct stat st {};
-      if (::stat(path.c_str(), &st) != 0) return SkipReason::none;
-      now.size = static_cast<std::uint64_t>(st.st_size);
-      now.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
-                     st.st_mtim.tv_nsec;
-      now.inode = static_cast<std::uint64_t>(st.st_ino);
+      if (io::stat_path(path, &st, io::FollowLinks::yes) != 0) {
+        return SkipReason::none;
+      }
+      now = io::file_info(st);
     }
     bool same = now.size == stored->size && now.mtime_ns == stored->mtime_ns &&
                 now.inode == stored->inode;

@@ -128,16 +128,6 @@ util::Error error_for(const std::string& path, int error) {
   return util::Error{kind, path, io::errno_reason(error)};
 }
 
-io::FileInfo info_of(const struct stat& st) {
-  io::FileInfo info;
-  info.size = static_cast<std::uint64_t>(st.st_size);
-  info.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 +
-                  st.st_mtim.tv_nsec;
-  info.inode = static_cast<std::uint64_t>(st.st_ino);
-  info.device = static_cast<std::uint64_t>(st.st_dev);
-  return info;
-}
-
 std::string join(const std::string& dir, const std::string& name) {
   if (!dir.empty() && dir.back() == '/') return dir + name;
   return dir + "/" + name;
@@ -193,7 +183,7 @@ bool Walker::run() {
     return true;
   }
   if (S_ISREG(st.st_mode)) {
-    io::FileInfo info = info_of(st);
+    io::FileInfo info = io::file_info(st);
     std::string_view name = m_root;
     name.remove_prefix(std::min(name.size(), name.rfind('/') + 1));
     if (m_filters.drops_extension(name) || !m_filters.accepts(info)) {
@@ -435,7 +425,7 @@ Step Walker::visit(int dir_fd, const Child& child, const std::string& path,
     have_stat = true;
   }
   std::optional<io::FileInfo> info;
-  if (have_stat) info = info_of(st);
+  if (have_stat) info = io::file_info(st);
   if (info && !m_filters.accepts(*info)) {
     m_visitor.on_skip(path, "filtered");
     return Step::next;

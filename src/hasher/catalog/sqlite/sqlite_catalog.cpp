@@ -24,6 +24,7 @@
 #include <hasher/format/escape.hpp>
 #include <hasher/io/file_lock.hpp>
 #include <hasher/io/path.hpp>
+#include <hasher/util/strings.hpp>
 
 #include <sqlite3.h>
 
@@ -54,15 +55,6 @@ std::int64_t now_ns() {
 }
 
 std::string now_text() { return format::rfc3339(now_ns()); }
-
-std::string join(const std::vector<std::string>& items, const char* glue) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += glue;
-    out += item;
-  }
-  return out;
-}
 
 void make_parent_directory(const std::string& path) {
   std::filesystem::path parent = std::filesystem::path(path).parent_path();
@@ -320,7 +312,7 @@ void SqliteCatalog::prepare_upsert(const std::vector<std::string>& columns) {
 RunInfo SqliteCatalog::begin_run(const RunRequest& request) {
   const std::string host = io::host_name();
   const long pid = static_cast<long>(::getpid());
-  const std::string algorithms = join(request.columns, ",");
+  const std::string algorithms = util::join(request.columns, ",");
   std::filesystem::create_directories(m_path + ".locks");
 
   m_db.begin();
