@@ -176,17 +176,17 @@ void HashPipeline::run(std::span<const std::string> roots) {
   };
 
   auto hash_task = [&](FileHasher& hasher, SkipCheck* skip_check,
-                       const FileTask& task) {
+                       FileTask& task) {
     FileResult result;
     result.seq = task.seq;
-    result.path = task.path;
+    result.path = std::move(task.path); // the task is done with it
     result.kind = task.kind;
     if (task.kind == walk::EntryKind::file) {
-      result.absolute_path = io::absolute_path(task.path, m_options.cwd);
+      result.absolute_path = io::absolute_path(result.path, m_options.cwd);
       if (task.info) result.info = *task.info;
       if (skip_check != nullptr) {
         result.skipped =
-            skip_check->decide(task.path, result.absolute_path, task.info);
+            skip_check->decide(result.path, result.absolute_path, task.info);
         if (result.skipped != SkipReason::none) return result;
       }
     }
@@ -194,7 +194,7 @@ void HashPipeline::run(std::span<const std::string> roots) {
       util::Result<io::InputFile> opened =
           task.kind == walk::EntryKind::standard_input
               ? util::Result<io::InputFile>(io::InputFile::standard_input())
-              : io::InputFile::open(task.path, AT_FDCWD);
+              : io::InputFile::open(result.path, AT_FDCWD);
       if (!opened) {
         result.error = opened.error();
         return result;
@@ -226,7 +226,7 @@ void HashPipeline::run(std::span<const std::string> roots) {
         return result;
       }
       if (attempt == k_change_retries || stop_requested()) {
-        result.error = util::Error{util::ErrorKind::changed, task.path,
+        result.error = util::Error{util::ErrorKind::changed, result.path,
                                    "file changed while being read"};
         return result;
       }
@@ -248,7 +248,7 @@ void HashPipeline::run(std::span<const std::string> roots) {
     SkipCheck* skip_check = skip_checks[index].get();
     std::vector<FileResult> done;
     while (std::optional<TaskBatch> batch = queue.pop()) {
-      for (const FileTask& task : *batch) {
+      for (FileTask& task : *batch) {
         if (stop_requested()) break; // drain without work
         reorderer.wait_for_window(task.seq, abort);
         busy.fetch_add(1);
