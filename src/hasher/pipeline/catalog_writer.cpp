@@ -38,11 +38,6 @@ void CatalogWriter::add(catalog::FailureRow failure) {
   if (m_files.size() + m_failures.size() == m_batch_size) m_work.notify_one();
 }
 
-bool CatalogWriter::failed() const {
-  std::lock_guard lock(m_mutex);
-  return m_error != nullptr;
-}
-
 void CatalogWriter::finish() {
   if (!m_finished) {
     m_finished = true;

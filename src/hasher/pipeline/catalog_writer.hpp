@@ -39,9 +39,6 @@ public:
   // error (util::FatalError). Idempotent.
   void finish();
 
-  // True once a write failed (the run should stop).
-  [[nodiscard]] bool failed() const;
-
 private:
   void run();
   // Waits for room; returns false when the writer has failed.

@@ -1,5 +1,6 @@
 #include <hasher/pipeline/file_hasher.hpp>
 
+#include <span>
 #include <thread>
 
 namespace hasher::pipeline {
@@ -40,18 +41,25 @@ std::uint32_t wait_until(const std::atomic<std::uint32_t>& counter,
   return now;
 }
 
-// Stores a new count and wakes the waiter if it waits for no more than that.
+// Stores a new count and wakes the waiters on `counter` if any of them waits
+// for no more than that (`wants` holds each possible waiter's target).
 void publish(std::atomic<std::uint32_t>& counter,
-             const std::atomic<std::uint32_t>& wants, std::uint32_t value) {
+             std::span<const std::atomic<std::uint32_t>> wants,
+             std::uint32_t value) {
   counter.store(value);
-  std::uint32_t wanted = wants.load();
-  if (wanted != 0 && value >= wanted) counter.notify_all();
+  for (const std::atomic<std::uint32_t>& want : wants) {
+    std::uint32_t wanted = want.load();
+    if (wanted != 0 && value >= wanted) {
+      counter.notify_all();
+      return;
+    }
+  }
 }
 
 } // namespace
 
 // Shared between the reader (calling thread) and the lane threads of one
-// split file. Counters count chunks; `finished` (set after the last publish)
+// split file. Counters count chunks; `end` (set before the last publish)
 // tells lanes that no more will come. The counters are 32-bit so that
 // wait/notify map straight onto a futex; hash() splits only files of fewer
 // than 2^31 chunks (512 TiB), so they never wrap.
@@ -125,7 +133,7 @@ util::Result<HashOutcome> FileHasher::hash_split(io::InputFile& file,
       std::size_t index = chunk % k_ring_slots;
       m_digests.update({m_slots[index].get(), ring.lengths[index]},
                        plan.lanes[lane]);
-      publish(ring.consumed[lane], ring.reader_wants[lane], chunk + 1);
+      publish(ring.consumed[lane], {&ring.reader_wants[lane], 1}, chunk + 1);
     }
   };
 
@@ -134,17 +142,6 @@ util::Result<HashOutcome> FileHasher::hash_split(io::InputFile& file,
   for (std::size_t lane = 1; lane < lane_count; ++lane) {
     threads.emplace_back(lane_loop, lane);
   }
-
-  auto publish_to_lanes = [&ring, lane_count](std::uint32_t value) {
-    ring.published.store(value);
-    for (std::size_t lane = 1; lane < lane_count; ++lane) {
-      std::uint32_t wanted = ring.lane_wants[lane].load();
-      if (wanted != 0 && value >= wanted) {
-        ring.published.notify_all();
-        break;
-      }
-    }
-  };
 
   std::uint64_t total = 0;
   std::uint32_t chunk = 0;
@@ -176,12 +173,12 @@ util::Result<HashOutcome> FileHasher::hash_split(io::InputFile& file,
     if (*got == 0) break;
     ring.lengths[index] = *got;
     total += *got;
-    publish_to_lanes(chunk + 1);
+    publish(ring.published, ring.lane_wants, chunk + 1);
     m_digests.update({m_slots[index].get(), *got}, plan.lanes[0]);
   }
   // One past the last chunk: lanes waiting for it see ring.end and stop.
   ring.end.store(chunk);
-  publish_to_lanes(chunk + 1);
+  publish(ring.published, ring.lane_wants, chunk + 1);
   threads.clear(); // joins: every lane has eaten every published chunk
 
   if (failed) {

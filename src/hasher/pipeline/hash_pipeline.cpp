@@ -123,8 +123,9 @@ public:
   void on_warning(const std::string& path, const std::string& reason) override {
     m_sink.on_walk_warning(path, reason);
   }
-  void on_walk_error(const util::Error& error) { m_sink.on_walk_error(error); }
-  void on_error(const util::Error& error) override { on_walk_error(error); }
+  void on_error(const util::Error& error) override {
+    m_sink.on_walk_error(error);
+  }
 
 private:
   util::BoundedQueue<TaskBatch>& m_queue;

@@ -4,7 +4,6 @@
 // is full (backpressure), pop() blocks while it is empty, close() wakes
 // everybody and makes pop() return nullopt once drained.
 
-#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -33,20 +32,6 @@ public:
     std::unique_lock lock(m_mutex);
     m_not_empty.wait(lock, [&] { return m_closed || !m_items.empty(); });
     if (m_items.empty()) return std::nullopt;
-    T item = std::move(m_items.front());
-    m_items.pop_front();
-    m_not_full.notify_one();
-    return item;
-  }
-
-  // Like pop(), but gives up at `deadline`: nullopt with `timed_out` set.
-  template <typename Clock, typename Duration>
-  std::optional<T> pop_until(std::chrono::time_point<Clock, Duration> deadline,
-                             bool& timed_out) {
-    std::unique_lock lock(m_mutex);
-    timed_out = !m_not_empty.wait_until(
-        lock, deadline, [&] { return m_closed || !m_items.empty(); });
-    if (timed_out || m_items.empty()) return std::nullopt;
     T item = std::move(m_items.front());
     m_items.pop_front();
     m_not_full.notify_one();

@@ -47,8 +47,4 @@ private:
   std::variant<T, Error> m_data;
 };
 
-// For operations that return nothing but may fail.
-struct Ok {};
-using Status = Result<Ok>;
-
 } // namespace hasher::util
