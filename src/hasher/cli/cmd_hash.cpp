@@ -111,18 +111,20 @@ int cmd_hash(const Invocation& invocation) {
   options.fail_fast = config.flag("options.fail_fast") ? pipeline::FailFast::yes
                                                        : pipeline::FailFast::no;
   options.walk = walk_options(config);
-  options.cwd = io::current_directory();
 
   // The catalog run: locked, resumed when an interrupted one matches.
   std::unique_ptr<catalog::Catalog> catalog;
   std::optional<catalog::RunInfo> run;
-  std::string root = run_root(roots, options.cwd);
+  const std::string cwd = io::current_directory();
+  std::string root = run_root(roots, cwd);
   bool use_catalog = !config.flag("options.no_db") &&
                      !config.flag("options.json_only") && !root.empty();
   std::vector<std::string> columns;
   for (const digest::AlgorithmSpec& spec : specs) {
     columns.push_back(spec.column());
   }
+  // Catalog keys are absolute paths; without a catalog none are made.
+  if (use_catalog) options.cwd = cwd;
   if (use_catalog) {
     catalog = catalog::open_catalog(config.text("database.db_string"),
                                     config.text("database.table_name"));
@@ -158,7 +160,7 @@ int cmd_hash(const Invocation& invocation) {
   if (show_progress) options.progress = &progress;
   pipeline::HashSink sink(writer.get(),
                           catalog_writer ? &*catalog_writer : nullptr, reporter,
-                          progress, options.cwd);
+                          progress, cwd);
   auto started = std::chrono::steady_clock::now();
   bool fatal = false;
   std::string fatal_message;

@@ -183,7 +183,9 @@ void HashPipeline::run(std::span<const std::string> roots) {
     result.path = std::move(task.path); // the task is done with it
     result.kind = task.kind;
     if (task.kind == walk::EntryKind::file) {
-      result.absolute_path = io::absolute_path(result.path, m_options.cwd);
+      if (!m_options.cwd.empty()) {
+        result.absolute_path = io::absolute_path(result.path, m_options.cwd);
+      }
       if (task.info) result.info = *task.info;
       if (skip_check != nullptr) {
         result.skipped =

@@ -63,7 +63,7 @@ struct PipelineOptions {
   FailFast fail_fast = FailFast::no;
   std::uint64_t split_threshold = 16u << 20; // bytes; smaller files never split
   walk::WalkOptions walk; // order, depth, links and filters of the walk
-  std::string cwd;        // absolute working directory, for catalog keys
+  std::string cwd; // working directory for catalog keys; empty: none made
   // Makes one SkipCheck per worker (resume, --update); empty = read all.
   std::function<std::unique_ptr<SkipCheck>()> make_skip_check;
   // When set, the walk counts files and bytes ahead for the progress line.
