@@ -15,7 +15,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hasher::catalog {
@@ -81,9 +83,17 @@ struct StoredFile {
 class CatalogReader {
 public:
   virtual ~CatalogReader() = default;
-  // The row for `path`, or nullopt. Throws util::FatalError when the catalog
-  // cannot be read.
-  virtual std::optional<StoredFile> lookup(const std::string& path) = 0;
+  // The rows for `paths`, in their order (nullopt where the catalog has
+  // none), read from one snapshot: a batch costs one transaction (SQLite) or
+  // one round trip (PostgreSQL) instead of one per file. Throws
+  // util::FatalError when the catalog cannot be read.
+  virtual std::vector<std::optional<StoredFile>>
+  lookup(std::span<const std::string_view> paths) = 0;
+
+  // The row for one path, or nullopt.
+  std::optional<StoredFile> lookup_one(std::string_view path) {
+    return std::move(lookup(std::span(&path, 1)).front());
+  }
 };
 
 class Catalog {

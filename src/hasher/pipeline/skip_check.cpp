@@ -15,34 +15,47 @@ public:
       : m_reader(std::move(reader)), m_resumed_run(resumed_run),
         m_update(update) {}
 
-  SkipReason decide(const std::string& path, const std::string& absolute,
-                    const std::optional<io::FileInfo>& info) override {
-    std::optional<catalog::StoredFile> stored = m_reader->lookup(absolute);
-    if (!stored) return SkipReason::none;
-    if (m_resumed_run != 0 && stored->run_id == m_resumed_run) {
+  std::vector<SkipReason> decide(std::span<const SkipQuery> files) override {
+    std::vector<std::string_view> keys;
+    keys.reserve(files.size());
+    for (const SkipQuery& file : files) keys.push_back(file.absolute);
+    std::vector<std::optional<catalog::StoredFile>> stored =
+        m_reader->lookup(keys);
+    std::vector<SkipReason> reasons;
+    reasons.reserve(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      reasons.push_back(stored[i] ? decide_one(files[i], *stored[i])
+                                  : SkipReason::none);
+    }
+    return reasons;
+  }
+
+private:
+  SkipReason decide_one(const SkipQuery& file,
+                        const catalog::StoredFile& stored) const {
+    if (m_resumed_run != 0 && stored.run_id == m_resumed_run) {
       return SkipReason::already_done;
     }
     if (m_update == UpdateOnly::no) return SkipReason::none;
     bool complete =
-        std::all_of(stored->has_column.begin(), stored->has_column.end(),
+        std::all_of(stored.has_column.begin(), stored.has_column.end(),
                     [](bool has) { return has; });
     if (!complete) return SkipReason::none;
     io::FileInfo now;
-    if (info) {
-      now = *info;
+    if (file.info != nullptr) {
+      now = *file.info;
     } else {
       struct stat st {};
-      if (io::stat_path(path, &st, io::FollowLinks::yes) != 0) {
+      if (io::stat_path(*file.path, &st, io::FollowLinks::yes) != 0) {
         return SkipReason::none;
       }
       now = io::file_info(st);
     }
-    bool same = now.size == stored->size && now.mtime_ns == stored->mtime_ns &&
-                now.inode == stored->inode;
+    bool same = now.size == stored.size && now.mtime_ns == stored.mtime_ns &&
+                now.inode == stored.inode;
     return same ? SkipReason::unchanged : SkipReason::none;
   }
 
-private:
   std::unique_ptr<catalog::CatalogReader> m_reader;
   std::int64_t m_resumed_run;
   UpdateOnly m_update;

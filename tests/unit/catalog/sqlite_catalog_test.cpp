@@ -81,14 +81,38 @@ TEST_F(SqliteCatalogTest, RecordsARunAndItsFiles) {
             "/data/bad|Permission denied\n");
 
   auto reader = catalog->open_reader({"md5", "sha1"});
-  auto stored = reader->lookup("/data/a");
+  auto stored = reader->lookup_one("/data/a");
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->size, 3u);
   EXPECT_EQ(stored->mtime_ns, 1000);
   EXPECT_EQ(stored->inode, 7u);
   EXPECT_EQ(stored->run_id, run.id);
   EXPECT_EQ(stored->has_column, (std::vector<bool>{true, false}));
-  EXPECT_FALSE(reader->lookup("/data/b").has_value());
+  EXPECT_FALSE(reader->lookup_one("/data/b").has_value());
+}
+
+TEST_F(SqliteCatalogTest, BatchLookupsAnswerInOrder) {
+  auto catalog = open_catalog(db(), "hashes");
+  RunInfo run = catalog->begin_run({"/data", "hash", {"md5"}, Restart::no});
+  catalog->write_batch(run.id,
+                       {row("/data/a", 1, {util::Bytes(16, 1)}),
+                        row("/data/c", 3, {util::Bytes(16, 3)})},
+                       {}, {2, 4, 0});
+  auto reader = catalog->open_reader({"md5"});
+  std::vector<std::string_view> paths{"/data/c", "/data/b", "/data/a",
+                                      "/data/c"};
+  auto stored = reader->lookup(paths);
+  ASSERT_EQ(stored.size(), 4u);
+  ASSERT_TRUE(stored[0] && stored[2] && stored[3]);
+  EXPECT_FALSE(stored[1].has_value());
+  EXPECT_EQ(stored[0]->size, 3u);
+  EXPECT_EQ(stored[2]->size, 1u);
+  EXPECT_EQ(stored[3]->size, 3u);
+  // The reader's transaction ends with the batch: the writer goes on.
+  catalog->write_batch(run.id, {row("/data/b", 2, {util::Bytes(16, 2)})}, {},
+                       {1, 2, 0});
+  EXPECT_EQ(reader->lookup_one("/data/b")->size, 2u);
+  catalog->finish_run(run.id, RunState::complete);
 }
 
 TEST_F(SqliteCatalogTest, OneRowPerPathAndChangedFilesLoseOtherDigests) {

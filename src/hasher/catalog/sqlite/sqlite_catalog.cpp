@@ -20,6 +20,7 @@
 #include <hasher/catalog/sqlite/sqlite_catalog.hpp>
 
 #include <hasher/catalog/sqlite/sqlite_db.hpp>
+#include <hasher/catalog/sqlite/sqlite_reader.hpp>
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/format/escape.hpp>
 #include <hasher/io/file_lock.hpp>
@@ -93,49 +94,6 @@ bool roots_overlap(const std::string& a, const std::string& b) {
   return false;
 }
 
-class SqliteReader final : public CatalogReader {
-public:
-  SqliteReader(const std::string& path, const std::string& table,
-               const std::vector<std::string>& columns,
-               const std::set<std::string>& existing)
-      : m_db(path, OpenMode::read_only), m_columns(columns.size()) {
-    std::string sql = "SELECT file_size, mtime_ns, inode, device, run_id";
-    for (const std::string& column : columns) {
-      // A column the table does not have yet reads as missing.
-      sql += existing.count(column) != 0
-                 ? ", " + quote_identifier(column) + " IS NOT NULL"
-                 : std::string(", 0");
-    }
-    sql += " FROM " + quote_identifier(table) + " WHERE file_path = ?";
-    m_select.emplace(m_db.prepare(sql));
-  }
-
-  std::optional<StoredFile> lookup(const std::string& path) override {
-    Statement& select = *m_select;
-    select.bind(1, path);
-    std::optional<StoredFile> found;
-    if (select.step()) {
-      StoredFile file;
-      file.size = static_cast<std::uint64_t>(select.integer(0));
-      file.mtime_ns = select.integer(1);
-      file.inode = static_cast<std::uint64_t>(select.integer(2));
-      file.device = static_cast<std::uint64_t>(select.integer(3));
-      file.run_id = select.integer(4);
-      for (std::size_t i = 0; i < m_columns; ++i) {
-        file.has_column.push_back(select.integer(static_cast<int>(5 + i)) != 0);
-      }
-      found = std::move(file);
-    }
-    select.reset();
-    return found;
-  }
-
-private:
-  Database m_db;
-  std::size_t m_columns;
-  std::optional<Statement> m_select;
-};
-
 class SqliteCatalog final : public Catalog {
 public:
   SqliteCatalog(const std::string& path, const std::string& table)
@@ -156,8 +114,7 @@ public:
   void finish_run(std::int64_t run_id, RunState state) override;
   std::unique_ptr<CatalogReader>
   open_reader(const std::vector<std::string>& columns) override {
-    return std::make_unique<SqliteReader>(m_path, m_table, columns,
-                                          table_columns());
+    return open_sqlite_reader(m_path, m_table, columns, table_columns());
   }
 
 private:

@@ -15,6 +15,14 @@ constexpr int k_busy_timeout_ms = 60000;
       where + ": " + (db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
 }
 
+// Before the first connection: SQLite's allocation statistics take a global
+// mutex on every malloc, which two threads of lookups then fight over. A
+// second call (after SQLite started) is refused and harmless.
+void configure_sqlite_once() {
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)configured;
+}
+
 } // namespace
 
 Statement::Statement(Statement&& other) noexcept
@@ -45,6 +53,14 @@ Statement& Statement::bind(int index, std::int64_t value) {
 Statement& Statement::bind(int index, std::string_view text) {
   if (sqlite3_bind_text64(m_stmt, index, text.data(), text.size(),
                           SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK) {
+    fail(m_db, m_where);
+  }
+  return *this;
+}
+
+Statement& Statement::bind_static(int index, std::string_view text) {
+  if (sqlite3_bind_text64(m_stmt, index, text.data(), text.size(),
+                          SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK) {
     fail(m_db, m_where);
   }
   return *this;
@@ -100,6 +116,14 @@ std::string Statement::text(int column) const {
                          : std::string();
 }
 
+std::string_view Statement::text_view(int column) const {
+  const unsigned char* text = sqlite3_column_text(m_stmt, column);
+  int size = sqlite3_column_bytes(m_stmt, column);
+  return text != nullptr ? std::string_view(reinterpret_cast<const char*>(text),
+                                            static_cast<std::size_t>(size))
+                         : std::string_view();
+}
+
 util::Bytes Statement::blob(int column) const {
   const void* data = sqlite3_column_blob(m_stmt, column);
   int size = sqlite3_column_bytes(m_stmt, column);
@@ -108,6 +132,7 @@ util::Bytes Statement::blob(int column) const {
 }
 
 Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
+  configure_sqlite_once();
   int flags = mode == OpenMode::read_only
                   ? SQLITE_OPEN_READONLY
                   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;

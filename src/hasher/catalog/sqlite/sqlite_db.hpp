@@ -30,6 +30,9 @@ public:
   // Parameters are 1-based, as in SQLite.
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, std::string_view text);
+  // Binds without copying: `text` must stay alive and unchanged until the
+  // statement is reset.
+  Statement& bind_static(int index, std::string_view text);
   Statement& bind_blob(int index, std::span<const std::uint8_t> bytes);
   Statement& bind_null(int index);
 
@@ -43,6 +46,8 @@ public:
   [[nodiscard]] bool is_null(int column) const;
   [[nodiscard]] std::int64_t integer(int column) const;
   [[nodiscard]] std::string text(int column) const;
+  // The column's text without a copy, valid until the next step or reset.
+  [[nodiscard]] std::string_view text_view(int column) const;
   [[nodiscard]] util::Bytes blob(int column) const;
 
 private:

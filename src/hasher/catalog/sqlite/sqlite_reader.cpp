@@ -1,0 +1,150 @@
+#include <hasher/catalog/sqlite/sqlite_reader.hpp>
+
+#include <hasher/catalog/sqlite/sqlite_db.hpp>
+
+#include <algorithm>
+#include <numeric>
+#include <optional>
+
+namespace hasher::catalog::sqlite {
+namespace {
+
+// A range scan stops after this many rows beyond the paths it serves.
+constexpr std::size_t k_scan_slack = 16;
+
+std::string_view parent_of(std::string_view path) {
+  std::size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view()
+                                         : path.substr(0, slash);
+}
+
+class SqliteReader final : public CatalogReader {
+public:
+  SqliteReader(const std::string& path, const std::string& table,
+               const std::vector<std::string>& columns,
+               const std::set<std::string>& existing)
+      : m_db(path, OpenMode::read_only), m_columns(columns.size()) {
+    std::string fields = "file_size, mtime_ns, inode, device, run_id";
+    for (const std::string& column : columns) {
+      // A column the table does not have yet reads as missing.
+      fields += existing.count(column) != 0
+                    ? ", " + quote_identifier(column) + " IS NOT NULL"
+                    : std::string(", 0");
+    }
+    std::string from = " FROM " + quote_identifier(table);
+    m_select.emplace(
+        m_db.prepare("SELECT " + fields + from + " WHERE file_path = ?"));
+    m_begin.emplace(m_db.prepare("BEGIN"));
+    m_commit.emplace(m_db.prepare("COMMIT"));
+    m_scan.emplace(m_db.prepare("SELECT " + fields + ", file_path" + from +
+                                " WHERE file_path >= ?1 AND file_path <= ?2"
+                                " ORDER BY file_path LIMIT ?3"));
+  }
+
+  std::vector<std::optional<StoredFile>>
+  lookup(std::span<const std::string_view> paths) override {
+    std::vector<std::optional<StoredFile>> found(paths.size());
+    std::vector<std::size_t> order(paths.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    auto by_path = [&](std::size_t a, std::size_t b) {
+      return paths[a] < paths[b];
+    };
+    // A batch from the walk is usually in order already.
+    if (!std::is_sorted(order.begin(), order.end(), by_path)) {
+      std::stable_sort(order.begin(), order.end(), by_path);
+    }
+    // One read transaction for the batch: SQLite otherwise takes and drops
+    // its file locks and re-reads the WAL index for every statement.
+    m_begin->run();
+    try {
+      std::size_t begin = 0;
+      while (begin < order.size()) {
+        std::string_view dir = parent_of(paths[order[begin]]);
+        std::size_t end = begin + 1;
+        while (end < order.size() && parent_of(paths[order[end]]) == dir) {
+          ++end;
+        }
+        lookup_run(paths, std::span(order).subspan(begin, end - begin), found);
+        begin = end;
+      }
+    } catch (...) {
+      m_db.rollback();
+      throw;
+    }
+    m_commit->run();
+    return found;
+  }
+
+private:
+  // Paths `run` (indices into `paths`, sorted by path, one directory).
+  void lookup_run(std::span<const std::string_view> paths,
+                  std::span<const std::size_t> run,
+                  std::vector<std::optional<StoredFile>>& found) {
+    std::vector<bool> settled(run.size(), false);
+    if (run.size() > 1) {
+      Statement& scan = *m_scan;
+      std::size_t limit = run.size() + k_scan_slack;
+      scan.bind_static(1, paths[run.front()]);
+      scan.bind_static(2, paths[run.back()]);
+      scan.bind(3, static_cast<std::int64_t>(limit));
+      std::size_t rows = 0;
+      std::size_t next = 0; // first path of the run not yet passed
+      int path_column = static_cast<int>(5 + m_columns);
+      while (scan.step()) {
+        ++rows;
+        std::string_view row_path = scan.text_view(path_column);
+        while (next < run.size() && paths[run[next]] < row_path) {
+          settled[next++] = true; // passed: not in the catalog
+        }
+        // Equal paths (a batch may name a file twice) share the row.
+        while (next < run.size() && paths[run[next]] == row_path) {
+          found[run[next]] = stored_file(scan);
+          settled[next++] = true;
+        }
+      }
+      scan.reset();
+      if (rows < limit) {
+        std::fill(settled.begin(), settled.end(), true); // the scan saw all
+      }
+    }
+    for (std::size_t i = 0; i < run.size(); ++i) {
+      if (settled[i]) continue;
+      Statement& select = *m_select;
+      select.bind_static(1, paths[run[i]]);
+      if (select.step()) found[run[i]] = stored_file(select);
+      select.reset();
+    }
+  }
+
+  StoredFile stored_file(const Statement& row) const {
+    StoredFile file;
+    file.size = static_cast<std::uint64_t>(row.integer(0));
+    file.mtime_ns = row.integer(1);
+    file.inode = static_cast<std::uint64_t>(row.integer(2));
+    file.device = static_cast<std::uint64_t>(row.integer(3));
+    file.run_id = row.integer(4);
+    file.has_column.reserve(m_columns);
+    for (std::size_t i = 0; i < m_columns; ++i) {
+      file.has_column.push_back(row.integer(static_cast<int>(5 + i)) != 0);
+    }
+    return file;
+  }
+
+  Database m_db;
+  std::size_t m_columns;
+  std::optional<Statement> m_begin;
+  std::optional<Statement> m_commit;
+  std::optional<Statement> m_select;
+  std::optional<Statement> m_scan;
+};
+
+} // namespace
+
+std::unique_ptr<CatalogReader>
+open_sqlite_reader(const std::string& path, const std::string& table,
+                   const std::vector<std::string>& columns,
+                   const std::set<std::string>& existing) {
+  return std::make_unique<SqliteReader>(path, table, columns, existing);
+}
+
+} // namespace hasher::catalog::sqlite
