@@ -67,6 +67,29 @@ std::string absolute_path(std::string_view path, std::string_view cwd) {
   return out.empty() ? "/" : out;
 }
 
+std::string AbsolutePaths::make(std::string_view path) {
+  std::size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos || slash == 0) {
+    return absolute_path(path, m_cwd);
+  }
+  std::string_view parent = path.substr(0, slash);
+  std::string_view name = path.substr(slash + 1);
+  // Only a plain name may be appended to a normalised parent.
+  if (name.empty() || name == "." || name == "..") {
+    return absolute_path(path, m_cwd);
+  }
+  if (parent != m_parent) {
+    m_parent.assign(parent);
+    m_parent_absolute = absolute_path(parent, m_cwd);
+  }
+  std::string out;
+  out.reserve(m_parent_absolute.size() + 1 + name.size());
+  out.append(m_parent_absolute);
+  if (m_parent_absolute != "/") out.push_back('/');
+  out.append(name);
+  return out;
+}
+
 std::string current_directory() {
   std::vector<char> buffer(4096);
   for (;;) {

@@ -5,14 +5,13 @@
 #include <hasher/io/path.hpp>
 #include <hasher/pipeline/file_hasher.hpp>
 #include <hasher/util/bounded_queue.hpp>
+#include <hasher/util/retry.hpp>
 
 #include <fcntl.h>
 
 #include <condition_variable>
 #include <exception>
-#include <map>
 #include <mutex>
-#include <sys/stat.h>
 #include <thread>
 
 namespace hasher::pipeline {
@@ -35,31 +34,43 @@ constexpr int k_change_retries = 2;
 constexpr double k_read_cost = 0.18;
 
 // Hands results to the sink in walk order and keeps workers from running more
-// than k_reorder_window files ahead of the oldest unfinished one.
+// than k_reorder_window files ahead of the oldest unfinished one. Finished
+// results wait in a ring of k_reorder_window slots indexed by walk position.
 class Reorderer {
 public:
-  explicit Reorderer(ResultSink& sink) : m_sink(sink) {}
+  explicit Reorderer(ResultSink& sink)
+      : m_sink(sink), m_slots(k_reorder_window) {}
 
   void wait_for_window(std::uint64_t seq, const std::atomic<bool>& abort) {
+    // Almost always inside the window: no lock then.
+    if (seq < m_next.load(std::memory_order_acquire) + k_reorder_window) {
+      return;
+    }
     std::unique_lock lock(m_mutex);
     m_window.wait(
         lock, [&] { return seq < m_next + k_reorder_window || abort.load(); });
   }
 
-  // Hands over a worker's finished results (any order).
+  // Hands over a worker's finished results (any order, each inside the
+  // window).
   void deliver(std::vector<FileResult>& results) {
     if (results.empty()) return;
     std::unique_lock lock(m_mutex);
+    std::uint64_t next = m_next.load(std::memory_order_relaxed);
     for (FileResult& result : results) {
-      std::uint64_t seq = result.seq;
-      m_pending.emplace(seq, std::move(result));
+      // Only a stopping run lets a worker past the window; its late results
+      // are dropped rather than overwrite a waiting one.
+      if (result.seq >= next + k_reorder_window) continue;
+      m_slots[result.seq % k_reorder_window] = std::move(result);
     }
     results.clear();
     // Whoever completes the oldest file flushes the run of finished ones.
-    while (!m_pending.empty() && m_pending.begin()->first == m_next) {
-      m_sink.on_result(m_pending.begin()->second);
-      m_pending.erase(m_pending.begin());
-      ++m_next;
+    for (;;) {
+      std::optional<FileResult>& slot = m_slots[next % k_reorder_window];
+      if (!slot || slot->seq != next) break;
+      m_sink.on_result(*slot);
+      slot.reset();
+      m_next.store(++next, std::memory_order_release);
     }
     m_window.notify_all();
   }
@@ -73,33 +84,25 @@ private:
   ResultSink& m_sink;
   std::mutex m_mutex;
   std::condition_variable m_window;
-  std::map<std::uint64_t, FileResult> m_pending;
-  std::uint64_t m_next = 0;
+  std::vector<std::optional<FileResult>> m_slots;
+  std::atomic<std::uint64_t> m_next{0}; // written under m_mutex
 };
 
 using TaskBatch = std::vector<FileTask>;
 
 class QueueingVisitor final : public walk::WalkVisitor {
 public:
+  // `stop_all` ends the run at the first walk error under FailFast::yes.
   QueueingVisitor(util::BoundedQueue<TaskBatch>& queue, ResultSink& sink,
                   const std::atomic<bool>& abort,
-                  ui::ProgressCounters* progress)
-      : m_queue(queue), m_sink(sink), m_abort(abort), m_progress(progress) {}
+                  ui::ProgressCounters* progress, FailFast fail_fast,
+                  std::function<void()> stop_all)
+      : m_queue(queue), m_sink(sink), m_abort(abort), m_progress(progress),
+        m_fail_fast(fail_fast), m_stop_all(std::move(stop_all)) {}
 
   bool on_file(walk::WalkEntry entry) override {
     if (m_abort.load()) return false;
     if (m_progress != nullptr) {
-      // The progress line wants byte totals: stat here when the walk did not.
-      struct stat st {};
-      if (!entry.info && entry.kind == walk::EntryKind::file &&
-          io::stat_path(entry.path, &st, io::FollowLinks::yes) == 0) {
-        entry.info = io::FileInfo{static_cast<std::uint64_t>(st.st_size),
-                                  static_cast<std::int64_t>(st.st_mtim.tv_sec) *
-                                          1000000000 +
-                                      st.st_mtim.tv_nsec,
-                                  static_cast<std::uint64_t>(st.st_ino),
-                                  static_cast<std::uint64_t>(st.st_dev)};
-      }
       m_progress->files_total.fetch_add(1);
       if (entry.info) m_progress->bytes_total.fetch_add(entry.info->size);
     }
@@ -125,6 +128,7 @@ public:
   }
   void on_error(const util::Error& error) override {
     m_sink.on_walk_error(error);
+    if (m_fail_fast == FailFast::yes) m_stop_all();
   }
 
 private:
@@ -133,6 +137,8 @@ private:
   ResultSink& m_sink;
   const std::atomic<bool>& m_abort;
   ui::ProgressCounters* m_progress;
+  FailFast m_fail_fast;
+  std::function<void()> m_stop_all;
   std::uint64_t m_seq = 0;
 };
 
@@ -176,62 +182,82 @@ void HashPipeline::run(std::span<const std::string> roots) {
            (m_options.stop != nullptr && m_options.stop->load());
   };
 
-  auto hash_task = [&](FileHasher& hasher, SkipCheck* skip_check,
-                       FileTask& task) {
-    FileResult result;
-    result.seq = task.seq;
-    result.path = std::move(task.path); // the task is done with it
-    result.kind = task.kind;
-    if (task.kind == walk::EntryKind::file) {
+  // A batch's results before any file is read: catalog keys, and what the
+  // skip check decided for all of them in one catalog lookup.
+  auto prepare = [&](TaskBatch& batch, SkipCheck* skip_check,
+                     io::AbsolutePaths& keys) {
+    std::vector<FileResult> results(batch.size());
+    std::vector<SkipQuery> queries;
+    std::vector<std::size_t> queried;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      FileTask& task = batch[i];
+      FileResult& result = results[i];
+      result.seq = task.seq;
+      result.path = std::move(task.path); // the task is done with it
+      result.kind = task.kind;
+      if (task.kind != walk::EntryKind::file) continue;
       if (!m_options.cwd.empty()) {
-        result.absolute_path = io::absolute_path(result.path, m_options.cwd);
+        result.absolute_path = keys.make(result.path);
       }
       if (task.info) result.info = *task.info;
       if (skip_check != nullptr) {
-        result.skipped =
-            skip_check->decide(result.path, result.absolute_path, task.info);
-        if (result.skipped != SkipReason::none) return result;
+        queries.push_back({&result.path, result.absolute_path,
+                           task.info ? &*task.info : nullptr});
+        queried.push_back(i);
       }
     }
+    if (!queries.empty()) {
+      std::vector<SkipReason> reasons = skip_check->decide(queries);
+      for (std::size_t q = 0; q < queried.size(); ++q) {
+        results[queried[q]].skipped = reasons[q];
+      }
+    }
+    return results;
+  };
+
+  // Reads and hashes one file, retrying while it changes under us.
+  auto hash_file = [&](FileHasher& hasher, FileResult& result) {
     for (int attempt = 0;; ++attempt) {
       util::Result<io::InputFile> opened =
-          task.kind == walk::EntryKind::standard_input
+          result.kind == walk::EntryKind::standard_input
               ? util::Result<io::InputFile>(io::InputFile::standard_input())
-              : io::InputFile::open(result.path, AT_FDCWD);
+              : util::retry_transient<io::InputFile>(m_options.retry, [&] {
+                  return io::InputFile::open(result.path, AT_FDCWD);
+                });
       if (!opened) {
         result.error = opened.error();
-        return result;
+        return;
       }
       io::InputFile& file = *opened;
       result.info = file.info();
       // Split a big file over idle cores; otherwise hash it here.
       std::size_t idle = jobs - std::min(jobs, busy.load());
       std::size_t lanes = 1;
-      if (task.kind == walk::EntryKind::standard_input ||
+      if (result.kind == walk::EntryKind::standard_input ||
           file.info().size >= m_options.split_threshold) {
         lanes = std::min(jobs, 1 + idle);
       }
       util::Result<HashOutcome> outcome = hasher.hash(file, &plans[lanes - 1]);
       if (!outcome) {
         result.error = outcome.error();
-        return result;
+        return;
       }
       result.bytes = outcome->bytes;
-      if (task.kind == walk::EntryKind::standard_input) {
+      if (result.kind == walk::EntryKind::standard_input) {
         result.digests = std::move(outcome->digests);
-        return result;
+        return;
       }
       util::Result<io::FileInfo> after = file.restat();
       bool unchanged = after && same_file_state(file.info(), *after) &&
                        outcome->bytes == file.info().size;
       if (unchanged) {
         result.digests = std::move(outcome->digests);
-        return result;
+        return;
       }
       if (attempt == k_change_retries || stop_requested()) {
         result.error = util::Error{util::ErrorKind::changed, result.path,
                                    "file changed while being read"};
-        return result;
+        return;
       }
     }
   };
@@ -249,31 +275,47 @@ void HashPipeline::run(std::span<const std::string> roots) {
   auto worker = [&](std::size_t index) {
     std::unique_ptr<FileHasher>& hasher = hashers[index];
     SkipCheck* skip_check = skip_checks[index].get();
+    io::AbsolutePaths keys(m_options.cwd);
     std::vector<FileResult> done;
+    auto fail_run = [&] {
+      std::lock_guard lock(error_mutex);
+      if (!worker_error) worker_error = std::current_exception();
+      stop_all();
+    };
     while (std::optional<TaskBatch> batch = queue.pop()) {
-      for (FileTask& task : *batch) {
+      std::vector<FileResult> results;
+      try {
+        results = prepare(*batch, skip_check, keys);
+      } catch (...) {
+        fail_run();
+        break;
+      }
+      for (FileResult& result : results) {
         if (stop_requested()) break; // drain without work
-        reorderer.wait_for_window(task.seq, abort);
+        reorderer.wait_for_window(result.seq, abort);
+        if (result.skipped != SkipReason::none) {
+          done.push_back(std::move(result));
+          continue;
+        }
         busy.fetch_add(1);
         try {
           if (!hasher) {
             hasher =
                 std::make_unique<FileHasher>(m_options.specs, m_options.stop);
           }
-          done.push_back(hash_task(*hasher, skip_check, task));
+          hash_file(*hasher, result);
+          done.push_back(std::move(result));
         } catch (...) {
           busy.fetch_sub(1);
-          std::lock_guard lock(error_mutex);
-          if (!worker_error) worker_error = std::current_exception();
-          stop_all();
+          fail_run();
           break;
         }
         busy.fetch_sub(1);
-        const FileResult& result = done.back();
-        bool failed = result.error.has_value();
+        const FileResult& finished = done.back();
+        bool failed = finished.error.has_value();
         // Results of a big file go out at once, so output and progress do
         // not wait for the rest of its batch.
-        if (failed || result.bytes >= m_options.split_threshold) {
+        if (failed || finished.bytes >= m_options.split_threshold) {
           reorderer.deliver(done);
         }
         if (failed && m_options.fail_fast == FailFast::yes) stop_all();
@@ -285,7 +327,8 @@ void HashPipeline::run(std::span<const std::string> roots) {
   {
     std::vector<std::jthread> workers;
     for (std::size_t i = 0; i < jobs; ++i) workers.emplace_back(worker, i);
-    QueueingVisitor visitor(queue, m_sink, abort, m_options.progress);
+    QueueingVisitor visitor(queue, m_sink, abort, m_options.progress,
+                            m_options.fail_fast, stop_all);
     for (const std::string& root : roots) {
       if (stop_requested() || !walk::walk_root(root, m_options.walk, visitor))
         break;

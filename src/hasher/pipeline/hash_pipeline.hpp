@@ -14,6 +14,7 @@
 #include <hasher/ui/progress.hpp>
 #include <hasher/util/encoding.hpp>
 #include <hasher/util/result.hpp>
+#include <hasher/util/retry.hpp>
 #include <hasher/walk/tree_walker.hpp>
 
 #include <atomic>
@@ -58,15 +59,17 @@ enum class FailFast { no, yes };
 
 struct PipelineOptions {
   std::vector<digest::AlgorithmSpec> specs;
-  std::size_t jobs = 1;                    // worker threads, >= 1
-  const std::atomic<bool>* stop = nullptr; // set by a signal handler
-  FailFast fail_fast = FailFast::no;
+  std::size_t jobs = 1;                      // worker threads, >= 1
+  const std::atomic<bool>* stop = nullptr;   // set by a signal handler
+  FailFast fail_fast = FailFast::no;         // stop at the first failed file
+  util::RetryPolicy retry;                   // for opens failing transiently
   std::uint64_t split_threshold = 16u << 20; // bytes; smaller files never split
   walk::WalkOptions walk; // order, depth, links and filters of the walk
   std::string cwd; // working directory for catalog keys; empty: none made
   // Makes one SkipCheck per worker (resume, --update); empty = read all.
   std::function<std::unique_ptr<SkipCheck>()> make_skip_check;
-  // When set, the walk counts files and bytes ahead for the progress line.
+  // When set, the walk counts files and bytes ahead for the progress line
+  // (byte totals need walk.stat_files = always).
   ui::ProgressCounters* progress = nullptr;
 };
 

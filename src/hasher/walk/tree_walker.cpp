@@ -417,7 +417,8 @@ Step Walker::visit(int dir_fd, const Child& child, const std::string& path,
     m_visitor.on_skip(path, "filtered");
     return Step::next;
   }
-  if (m_filters.needs_stat() && !have_stat) {
+  if ((m_filters.needs_stat() || m_options.stat_files == StatFiles::always) &&
+      !have_stat) {
     if (stat_entry(dir_fd, child.name, path, &st, io::FollowLinks::no) != 0) {
       m_visitor.on_error(error_for(path, errno));
       return Step::next;

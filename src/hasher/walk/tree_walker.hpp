@@ -35,8 +35,11 @@
 //   root joined with the names below it ("root/sub/file").
 //
 // A stat is spent on an entry only when d_type is DT_UNKNOWN, the entry is a
-// symbolic link to follow, or a size/time filter needs it; its result is
-// passed on (WalkEntry::info) so the reader need not stat again to decide.
+// symbolic link to follow, a size/time filter needs it, or the caller wants
+// every file's (StatFiles::always: --update, the progress line's byte
+// totals); its result is passed on (WalkEntry::info) so nobody stats again.
+// The walker's stat is relative to the open directory, which is much cheaper
+// than resolving the whole path again later.
 // Memory: depth first holds one sorted name list per level of the current
 // path (and an open directory for the top levels); breadth first holds a
 // queue of directory paths.
@@ -64,10 +67,13 @@ enum class FollowSymlinks { no, yes };
 
 enum class WalkOrder { depth_first, breadth_first };
 
+enum class StatFiles { when_needed, always };
+
 struct WalkOptions {
   FollowSymlinks follow = FollowSymlinks::no;
   std::optional<std::uint64_t> max_depth; // none: no limit
   WalkOrder order = WalkOrder::depth_first;
+  StatFiles stat_files = StatFiles::when_needed;
   Filters filters;
 };
 
