@@ -40,6 +40,19 @@ std::size_t job_count(const config::Config& config) {
   return static_cast<std::size_t>(jobs);
 }
 
+util::RetryPolicy retry_policy(const config::Config& config) {
+  std::int64_t retries = config.integer("options.retry_count");
+  std::int64_t delay = config.integer("options.retry_delay");
+  if (retries < 0 || delay < 0) {
+    const char* name =
+        retries < 0 ? "options.retry_count" : "options.retry_delay";
+    throw util::UsageError(config.origin(name) + ": " + name +
+                           ": must be 0 or more");
+  }
+  return {static_cast<int>(std::min<std::int64_t>(retries, 100)),
+          std::chrono::milliseconds(delay)};
+}
+
 bool progress_wanted(const config::Config& config) {
   if (config.flag("options.quiet") || config.flag("options.no_progress")) {
     return false;
@@ -111,6 +124,7 @@ int cmd_hash(const Invocation& invocation) {
   options.fail_fast = config.flag("options.fail_fast") ? pipeline::FailFast::yes
                                                        : pipeline::FailFast::no;
   options.walk = walk_options(config);
+  options.retry = retry_policy(config);
 
   // The catalog run: locked, resumed when an interrupted one matches.
   std::unique_ptr<catalog::Catalog> catalog;
@@ -157,7 +171,10 @@ int cmd_hash(const Invocation& invocation) {
   ui::ProgressCounters progress;
   const bool show_progress = progress_wanted(config);
   // Only the live line needs the walk to count (and stat) ahead.
-  if (show_progress) options.progress = &progress;
+  if (show_progress) {
+    options.progress = &progress;
+    options.walk.stat_files = walk::StatFiles::always;
+  }
   pipeline::HashSink sink(writer.get(),
                           catalog_writer ? &*catalog_writer : nullptr, reporter,
                           progress, cwd);

@@ -21,6 +21,13 @@ util::ErrorKind kind_of(int error) {
   case EACCES:
   case EPERM:
     return util::ErrorKind::permission;
+  case EAGAIN:
+  case EBUSY:
+  case EINTR:
+  case EMFILE:
+  case ENFILE:
+  case ENOMEM:
+    return util::ErrorKind::transient;
   default:
     return util::ErrorKind::io;
   }

@@ -20,6 +20,7 @@ enum class ErrorKind {
   mismatch,    // digest differs
   invalid,     // malformed input
   interrupted, // stopped by a signal
+  transient,   // may work if tried again (EAGAIN, EBUSY, EMFILE, ENOMEM)
 };
 
 struct Error {
