@@ -13,7 +13,14 @@ run() { # label, extra options...
   shift
   timeout 20 "${NOBODY[@]}" "$HASHER" hash --no-db -j1 -a md5 "$@" t \
     >"$label.out" 2>"$label.err"
-  echo "$label: exit $?, $(wc -l <"$label.out") records"
+  local status=$? records
+  records=$(wc -l <"$label.out")
+  # How many files were done before the stop depends on timing; that the
+  # run stopped (far) short of all 2,000 does not.
+  if [[ $label != all ]]; then
+    ((records < 100)) && records="fewer than 100"
+  fi
+  echo "$label: exit $status, $records records"
   grep -c '^hasher: error: ' "$label.err"
   grep '^hasher: error: ' "$label.err" | head -1
 }

@@ -365,15 +365,16 @@ void SqliteCatalog::write_batch(std::int64_t run_id,
   try {
     Statement& upsert = *m_upsert;
     for (const FileRow& row : files) {
-      upsert.bind(1, row.path)
+      // The row outlives the step: bind without copies.
+      upsert.bind_static(1, row.path)
           .bind(2, static_cast<std::int64_t>(row.size))
           .bind(3, row.mtime_ns)
           .bind(4, static_cast<std::int64_t>(row.inode))
           .bind(5, static_cast<std::int64_t>(row.device))
           .bind(6, run_id)
-          .bind(7, stamp);
+          .bind_static(7, stamp);
       for (std::size_t i = 0; i < m_upsert_columns; ++i) {
-        upsert.bind_blob(static_cast<int>(8 + i), row.digests[i]);
+        upsert.bind_blob_static(static_cast<int>(8 + i), row.digests[i]);
       }
       upsert.run();
     }

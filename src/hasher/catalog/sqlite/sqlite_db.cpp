@@ -75,6 +75,15 @@ Statement& Statement::bind_blob(int index,
   return *this;
 }
 
+Statement& Statement::bind_blob_static(int index,
+                                       std::span<const std::uint8_t> bytes) {
+  if (sqlite3_bind_blob64(m_stmt, index, bytes.data(), bytes.size(),
+                          SQLITE_STATIC) != SQLITE_OK) {
+    fail(m_db, m_where);
+  }
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
   if (sqlite3_bind_null(m_stmt, index) != SQLITE_OK) fail(m_db, m_where);
   return *this;

@@ -34,6 +34,8 @@ public:
   // statement is reset.
   Statement& bind_static(int index, std::string_view text);
   Statement& bind_blob(int index, std::span<const std::uint8_t> bytes);
+  // As bind_static, for bytes.
+  Statement& bind_blob_static(int index, std::span<const std::uint8_t> bytes);
   Statement& bind_null(int index);
 
   // Runs one step: true when a row is ready, false when done.
