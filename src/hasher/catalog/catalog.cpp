@@ -20,6 +20,22 @@ std::string_view to_string(RunState state) {
   return "failed";
 }
 
+std::string_view to_string(VerifyResult result) {
+  switch (result) {
+  case VerifyResult::ok:
+    return "ok";
+  case VerifyResult::mismatch:
+    return "mismatch";
+  case VerifyResult::missing:
+    return "missing";
+  case VerifyResult::changed:
+    return "changed";
+  case VerifyResult::failed:
+    return "failed";
+  }
+  return "failed";
+}
+
 bool is_plain_identifier(std::string_view name) {
   if (name.empty() || name.size() > 63) return false;
   auto alpha = [](char c) {

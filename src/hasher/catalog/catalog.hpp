@@ -3,16 +3,20 @@
 // The catalog: where digests, runs and failures are kept. Small and coarse on
 // purpose so that SQLite (today) and PostgreSQL (next) implement the same
 // contract and the walk, the engine and the commands never see SQL:
-//   open (and migrate) → begin_run → write_batch… → finish_run,
-// plus per-thread readers for lookups (--update, resume, verify).
+//   open (and migrate) → begin_run → write_batch / write_verifications… →
+//   finish_run,
+// plus per-thread readers for lookups (--update, resume, --new), ordered
+// scans of what is stored (verify, export) and duplicate groups (dupes).
 // Errors: a catalog that cannot be opened, migrated or written throws
 // util::FatalError (exit 3) naming the catalog and the reason; a lock held by
 // a live run throws LockHeld.
 
+#include <hasher/io/input_file.hpp>
 #include <hasher/util/encoding.hpp>
 #include <hasher/util/errors.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -79,6 +83,49 @@ struct StoredFile {
   std::vector<bool> has_column; // parallel to the reader's columns
 };
 
+// How verifying one file ended, as the catalog keeps it (verify_result).
+enum class VerifyResult { ok, mismatch, missing, changed, failed };
+std::string_view to_string(VerifyResult result);
+
+// One verified file.
+struct VerifyRow {
+  std::string path; // absolute, normalised
+  VerifyResult result = VerifyResult::ok;
+  // When set (content equal, metadata new): the row takes these size, mtime,
+  // inode and device, so --update does not read the file again.
+  std::optional<io::FileInfo> now;
+};
+
+// One stored file with the digests asked for, as scan() yields it.
+struct StoredEntry {
+  std::string path; // absolute, normalised
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t device = 0;
+  std::vector<std::optional<util::Bytes>> digests; // parallel to the columns
+  std::string verified_at;        // RFC 3339 UTC, whole seconds; empty: never
+  std::int64_t verify_run_id = 0; // the run that verified it last (0: none)
+};
+
+struct ScanRequest {
+  std::vector<std::string> roots;   // absolute, normalised; empty: every row
+  std::vector<std::string> columns; // algorithm columns to return
+};
+
+// Files with the same size and digest.
+struct DuplicateGroup {
+  std::uint64_t size = 0;
+  util::Bytes digest;
+  std::vector<StoredEntry> files; // at least two, by path
+};
+
+struct DuplicatesRequest {
+  std::vector<std::string> roots; // as in ScanRequest
+  std::string column;             // the digest that decides
+  std::uint64_t min_size = 0;     // smaller files are left out
+};
+
 // Lookups from one thread (each worker opens its own).
 class CatalogReader {
 public:
@@ -115,12 +162,39 @@ public:
                            const std::vector<FailureRow>& failures,
                            const RunTotals& delta) = 0;
 
+  // Records verify results of run `run_id` (verified_at, verify_result,
+  // verify_run_id; metadata where VerifyRow::now is set) and adds `delta` to
+  // the run's totals, in one transaction.
+  virtual void write_verifications(std::int64_t run_id,
+                                   const std::vector<VerifyRow>& rows,
+                                   const RunTotals& delta) = 0;
+
   // Sets the run's final state and finish time and releases its lock.
   virtual void finish_run(std::int64_t run_id, RunState state) = 0;
 
   // A reader for lookups of `columns`, for use by one thread.
   virtual std::unique_ptr<CatalogReader>
   open_reader(const std::vector<std::string>& columns) = 0;
+
+  // The algorithm columns the table has (names as AlgorithmSpec::column()),
+  // in table order.
+  virtual std::vector<std::string> algorithm_columns() = 0;
+
+  // Calls `visit` for every stored file under request.roots, in path order
+  // (bytewise), from the calling thread, until it returns false. Reads in
+  // short transactions of its own, so runs may write meanwhile (a row
+  // changed during the scan is seen old or new). Memory is bounded whatever
+  // the row count. Throws util::FatalError when the catalog cannot be read.
+  virtual void scan(const ScanRequest& request,
+                    const std::function<bool(StoredEntry&)>& visit) = 0;
+
+  // Calls `visit` for each group of two or more files under request.roots
+  // with the same size and the same non-null request.column, largest waste
+  // (size × (count − 1)) first, until it returns false. Throws
+  // util::FatalError when the catalog cannot be read.
+  virtual void
+  duplicates(const DuplicatesRequest& request,
+             const std::function<bool(DuplicateGroup&)>& visit) = 0;
 };
 
 // Opens the catalog named by `db_string`: a path, `sqlite://PATH`, or

@@ -5,6 +5,7 @@
 #include <hasher/catalog/catalog.hpp>
 #include <hasher/cli/commands.hpp>
 #include <hasher/cli/exit_codes.hpp>
+#include <hasher/cli/pipeline_settings.hpp>
 #include <hasher/cli/signals.hpp>
 #include <hasher/cli/walk_settings.hpp>
 #include <hasher/digest/algorithm.hpp>
@@ -21,44 +22,9 @@
 #include <chrono>
 #include <csignal>
 #include <iostream>
-#include <thread>
-#include <unistd.h>
 
 namespace hasher::cli {
 namespace {
-
-std::size_t job_count(const config::Config& config) {
-  std::int64_t jobs = config.integer("performance.worker_threads");
-  if (jobs < 0) {
-    throw util::UsageError(config.origin("performance.worker_threads") +
-                           ": performance.worker_threads: must be 0 (auto) "
-                           "or more");
-  }
-  if (jobs == 0) {
-    jobs = std::max<std::int64_t>(1, std::thread::hardware_concurrency());
-  }
-  return static_cast<std::size_t>(jobs);
-}
-
-util::RetryPolicy retry_policy(const config::Config& config) {
-  std::int64_t retries = config.integer("options.retry_count");
-  std::int64_t delay = config.integer("options.retry_delay");
-  if (retries < 0 || delay < 0) {
-    const char* name =
-        retries < 0 ? "options.retry_count" : "options.retry_delay";
-    throw util::UsageError(config.origin(name) + ": " + name +
-                           ": must be 0 or more");
-  }
-  return {static_cast<int>(std::min<std::int64_t>(retries, 100)),
-          std::chrono::milliseconds(delay)};
-}
-
-bool progress_wanted(const config::Config& config) {
-  if (config.flag("options.quiet") || config.flag("options.no_progress")) {
-    return false;
-  }
-  return config.flag("options.progress") || ::isatty(STDERR_FILENO) == 1;
-}
 
 // The run's root as the catalog keys it: every PATH made absolute, one per
 // line ('-' has none).
@@ -117,14 +83,8 @@ int cmd_hash(const Invocation& invocation) {
     roots.emplace_back(".");
   }
 
-  pipeline::PipelineOptions options;
-  options.specs = specs;
-  options.jobs = job_count(config);
-  options.stop = &install_stop_handlers();
-  options.fail_fast = config.flag("options.fail_fast") ? pipeline::FailFast::yes
-                                                       : pipeline::FailFast::no;
+  pipeline::PipelineOptions options = pipeline_options(config, specs);
   options.walk = walk_options(config);
-  options.retry = retry_policy(config);
 
   // The catalog run: locked, resumed when an interrupted one matches.
   std::unique_ptr<catalog::Catalog> catalog;

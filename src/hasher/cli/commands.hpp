@@ -19,5 +19,10 @@ struct Invocation {
 int cmd_hash(const Invocation& invocation);
 int cmd_algorithms(const Invocation& invocation);
 int cmd_config(const Invocation& invocation);
+int cmd_verify(const Invocation& invocation);
+// verify -c: against checksum files (cmd_verify_check.cpp).
+int cmd_verify_check(const Invocation& invocation);
+int cmd_export(const Invocation& invocation);
+int cmd_dupes(const Invocation& invocation);
 
 } // namespace hasher::cli

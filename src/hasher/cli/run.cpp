@@ -20,6 +20,10 @@ constexpr std::string_view k_usage =
     "\n"
     "commands:\n"
     "  hash        hash files and trees ('-' = standard input)\n"
+    "  verify      re-hash and compare with the catalog, or -c FILE with\n"
+    "              checksum files (GNU, BSD, SFV, hashdeep, jsonl)\n"
+    "  export      write catalog rows as checksum files\n"
+    "  dupes       list (or hard-link) duplicate files from the catalog\n"
     "  algorithms  list the algorithms\n"
     "  config      print the effective configuration as TOML\n"
     "\n"
@@ -105,6 +109,9 @@ int run(int argc, const char* const* argv) {
     if (line.command == "hash") return cmd_hash(invocation);
     if (line.command == "algorithms") return cmd_algorithms(invocation);
     if (line.command == "config") return cmd_config(invocation);
+    if (line.command == "verify") return cmd_verify(invocation);
+    if (line.command == "export") return cmd_export(invocation);
+    if (line.command == "dupes") return cmd_dupes(invocation);
     throw util::UsageError(line.command +
                            ": unknown command (see 'hasher --help')");
   } catch (const util::UsageError& error) {

@@ -251,6 +251,27 @@ std::string AlgorithmSpec::tag() const {
 
 std::span<const Algorithm> all_algorithms() { return k_algorithms; }
 
+std::optional<AlgorithmSpec> spec_for_column(std::string_view column) {
+  if (const Algorithm* algorithm = find_algorithm(column)) {
+    return AlgorithmSpec{algorithm, algorithm->bits};
+  }
+  // An XOF of another length: name_BITS.
+  std::size_t underscore = column.rfind('_');
+  if (underscore == std::string_view::npos) return std::nullopt;
+  const Algorithm* algorithm = find_algorithm(column.substr(0, underscore));
+  std::string_view digits = column.substr(underscore + 1);
+  if (algorithm == nullptr || algorithm->xof != Xof::yes || digits.empty() ||
+      digits.size() > 6 ||
+      digits.find_first_not_of("0123456789") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  unsigned bits = static_cast<unsigned>(std::stoul(std::string(digits)));
+  if (bits == 0 || bits % 8 != 0) return std::nullopt;
+  AlgorithmSpec spec{algorithm, bits};
+  if (spec.column() != column) return std::nullopt; // e.g. "shake256_0256"
+  return spec;
+}
+
 const Algorithm* find_algorithm(std::string_view name) {
   for (const Algorithm& algorithm : k_algorithms) {
     if (algorithm.name == name) return &algorithm;

@@ -8,6 +8,7 @@
 
 #include <hasher/digest/digest.hpp>
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -56,6 +57,10 @@ const Algorithm* find_algorithm(std::string_view name);
 // util::UsageError naming the bad item (unknown name, length on a non-XOF, a
 // length that is zero or not a multiple of 8).
 std::vector<AlgorithmSpec> parse_algorithm_list(std::string_view list);
+
+// The spec whose column() is `column` (`sha256`, `shake256_1024`), or
+// nullopt for a name that is no algorithm column.
+std::optional<AlgorithmSpec> spec_for_column(std::string_view column);
 
 // The digest as text: hex, or base32 for tth.
 std::string encode_digest(const AlgorithmSpec& spec,

@@ -2,6 +2,8 @@
 
 #include <hasher/util/errors.hpp>
 
+#include <utility>
+
 namespace hasher::format {
 namespace {
 
@@ -20,6 +22,19 @@ private:
   std::ostream& m_out;
 };
 
+// The path and the digest text of `path hex`; false without a blank.
+bool split_sfv_line(std::string_view line, std::string_view& path,
+                    std::string_view& digest) {
+  std::size_t end = line.find_last_not_of(" \t");
+  if (end == std::string_view::npos) return false;
+  line = line.substr(0, end + 1);
+  std::size_t blank = line.find_last_of(" \t");
+  if (blank == std::string_view::npos || blank == 0) return false;
+  path = line.substr(0, blank);
+  digest = line.substr(blank + 1);
+  return true;
+}
+
 } // namespace
 
 std::unique_ptr<RecordWriter>
@@ -31,6 +46,27 @@ make_sfv_writer(std::span<const digest::AlgorithmSpec> specs,
     }
   }
   throw util::UsageError("--format sfv: needs crc32 among the algorithms");
+}
+
+bool looks_like_sfv(std::string_view line) {
+  std::string_view path;
+  std::string_view digest;
+  return split_sfv_line(line, path, digest) && digest.size() == 8 &&
+         util::from_hex(digest).has_value();
+}
+
+std::optional<ChecksumEntry> parse_sfv_line(std::string_view line,
+                                            const digest::AlgorithmSpec& spec) {
+  std::string_view path;
+  std::string_view digest;
+  if (!split_sfv_line(line, path, digest)) return std::nullopt;
+  std::optional<util::Bytes> bytes = decode_digest(spec, digest);
+  if (!bytes) return std::nullopt;
+  ChecksumEntry entry;
+  entry.path = path;
+  entry.specs.push_back(spec);
+  entry.digests.push_back(std::move(*bytes));
+  return entry;
 }
 
 } // namespace hasher::format

@@ -104,6 +104,36 @@ std::string current_directory() {
   }
 }
 
+std::string relative_path(std::string_view path, std::string_view base) {
+  auto parts = [](std::string_view text) {
+    std::vector<std::string_view> out;
+    while (!text.empty()) {
+      std::size_t slash = text.find('/');
+      std::string_view part = text.substr(0, slash);
+      if (!part.empty()) out.push_back(part);
+      if (slash == std::string_view::npos) break;
+      text.remove_prefix(slash + 1);
+    }
+    return out;
+  };
+  std::vector<std::string_view> to = parts(path);
+  std::vector<std::string_view> from = parts(base);
+  std::size_t common = 0;
+  while (common < to.size() && common < from.size() &&
+         to[common] == from[common]) {
+    ++common;
+  }
+  std::string out;
+  for (std::size_t i = common; i < from.size(); ++i) {
+    out += out.empty() ? ".." : "/..";
+  }
+  for (std::size_t i = common; i < to.size(); ++i) {
+    if (!out.empty()) out += '/';
+    out.append(to[i]);
+  }
+  return out.empty() ? "." : out;
+}
+
 bool path_within(std::string_view inner, std::string_view outer) {
   if (outer == "/") return true;
   if (inner.size() < outer.size() || inner.substr(0, outer.size()) != outer) {

@@ -29,6 +29,11 @@ private:
 // The process's working directory; throws util::FatalError if unavailable.
 std::string current_directory();
 
+// `path` relative to `base` (both absolute and normalised), lexically:
+// "/a/b/c" against "/a" is "b/c", against "/a/x" is "../b/c"; `base`
+// itself is ".".
+std::string relative_path(std::string_view path, std::string_view base);
+
 // True when `inner` is `outer` or lies below it (both normalised).
 bool path_within(std::string_view inner, std::string_view outer);
 

@@ -1,5 +1,7 @@
 #include <hasher/pipeline/catalog_writer.hpp>
 
+#include <utility>
+
 namespace hasher::pipeline {
 
 CatalogWriter::CatalogWriter(catalog::Catalog& catalog, std::int64_t run_id,
@@ -18,9 +20,7 @@ CatalogWriter::~CatalogWriter() {
 }
 
 bool CatalogWriter::wait_for_room(std::unique_lock<std::mutex>& lock) {
-  m_room.wait(lock, [this] {
-    return m_error || m_files.size() + m_failures.size() < 4 * m_batch_size;
-  });
+  m_room.wait(lock, [this] { return m_error || queued() < 4 * m_batch_size; });
   return !m_error;
 }
 
@@ -28,14 +28,22 @@ void CatalogWriter::add(catalog::FileRow row) {
   std::unique_lock lock(m_mutex);
   if (!wait_for_room(lock)) return;
   m_files.push_back(std::move(row));
-  if (m_files.size() + m_failures.size() == m_batch_size) m_work.notify_one();
+  if (queued() == m_batch_size) m_work.notify_one();
 }
 
 void CatalogWriter::add(catalog::FailureRow failure) {
   std::unique_lock lock(m_mutex);
   if (!wait_for_room(lock)) return;
   m_failures.push_back(std::move(failure));
-  if (m_files.size() + m_failures.size() == m_batch_size) m_work.notify_one();
+  if (queued() == m_batch_size) m_work.notify_one();
+}
+
+void CatalogWriter::add(catalog::VerifyRow row, std::uint64_t bytes) {
+  std::unique_lock lock(m_mutex);
+  if (!wait_for_room(lock)) return;
+  m_verified.push_back(std::move(row));
+  m_verified_bytes += bytes;
+  if (queued() == m_batch_size) m_work.notify_one();
 }
 
 void CatalogWriter::finish() {
@@ -55,15 +63,17 @@ void CatalogWriter::finish() {
 void CatalogWriter::run() {
   std::vector<catalog::FileRow> files;
   std::vector<catalog::FailureRow> failures;
+  std::vector<catalog::VerifyRow> verified;
   std::unique_lock lock(m_mutex);
   for (;;) {
     // A full batch, the end, or the checkpoint interval: whichever first.
-    m_work.wait_for(lock, m_interval, [this] {
-      return m_closing || m_files.size() + m_failures.size() >= m_batch_size;
-    });
+    m_work.wait_for(lock, m_interval,
+                    [this] { return m_closing || queued() >= m_batch_size; });
     bool closing = m_closing;
     files.swap(m_files);
     failures.swap(m_failures);
+    verified.swap(m_verified);
+    std::uint64_t verified_bytes = std::exchange(m_verified_bytes, 0);
     lock.unlock();
     m_room.notify_all();
     try {
@@ -85,18 +95,32 @@ void CatalogWriter::run() {
         m_catalog.write_batch(m_run_id, piece, piece_failures, delta);
         at = end;
       } while (at < files.size());
+      if (!verified.empty()) {
+        catalog::RunTotals delta;
+        delta.files = verified.size();
+        delta.bytes = verified_bytes;
+        for (const catalog::VerifyRow& row : verified) {
+          if (row.result != catalog::VerifyResult::ok &&
+              row.result != catalog::VerifyResult::changed) {
+            ++delta.errors;
+          }
+        }
+        m_catalog.write_verifications(m_run_id, verified, delta);
+      }
     } catch (...) {
       lock.lock();
       m_error = std::current_exception();
       m_files.clear();
       m_failures.clear();
+      m_verified.clear();
       m_room.notify_all();
       return;
     }
     files.clear();
     failures.clear();
+    verified.clear();
     lock.lock();
-    if (closing && m_files.empty() && m_failures.empty()) return;
+    if (closing && queued() == 0) return;
   }
 }
 

@@ -34,6 +34,8 @@ public:
   // do nothing (finish() reports it).
   void add(catalog::FileRow row);
   void add(catalog::FailureRow failure);
+  // Queues a verify result; `bytes` (what was read) goes into the totals.
+  void add(catalog::VerifyRow row, std::uint64_t bytes);
 
   // Commits what is queued, stops the thread and rethrows the first write
   // error (util::FatalError). Idempotent.
@@ -41,6 +43,9 @@ public:
 
 private:
   void run();
+  std::size_t queued() const {
+    return m_files.size() + m_failures.size() + m_verified.size();
+  }
   // Waits for room; returns false when the writer has failed.
   bool wait_for_room(std::unique_lock<std::mutex>& lock);
 
@@ -54,6 +59,8 @@ private:
   std::condition_variable m_room; // producers: the writer took a batch
   std::vector<catalog::FileRow> m_files;
   std::vector<catalog::FailureRow> m_failures;
+  std::vector<catalog::VerifyRow> m_verified;
+  std::uint64_t m_verified_bytes = 0;
   bool m_closing = false;
   std::exception_ptr m_error;
   std::thread m_thread;

@@ -94,14 +94,15 @@ class QueueingVisitor final : public walk::WalkVisitor {
 public:
   // `stop_all` ends the run at the first walk error under FailFast::yes.
   QueueingVisitor(util::BoundedQueue<TaskBatch>& queue, ResultSink& sink,
-                  const std::atomic<bool>& abort,
+                  std::function<bool()> stopping,
                   ui::ProgressCounters* progress, FailFast fail_fast,
                   std::function<void()> stop_all)
-      : m_queue(queue), m_sink(sink), m_abort(abort), m_progress(progress),
-        m_fail_fast(fail_fast), m_stop_all(std::move(stop_all)) {}
+      : m_queue(queue), m_sink(sink), m_stopping(std::move(stopping)),
+        m_progress(progress), m_fail_fast(fail_fast),
+        m_stop_all(std::move(stop_all)) {}
 
   bool on_file(walk::WalkEntry entry) override {
-    if (m_abort.load()) return false;
+    if (m_stopping()) return false;
     if (m_progress != nullptr) {
       m_progress->files_total.fetch_add(1);
       if (entry.info) m_progress->bytes_total.fetch_add(entry.info->size);
@@ -135,7 +136,7 @@ private:
   util::BoundedQueue<TaskBatch>& m_queue;
   TaskBatch m_batch;
   ResultSink& m_sink;
-  const std::atomic<bool>& m_abort;
+  std::function<bool()> m_stopping;
   ui::ProgressCounters* m_progress;
   FailFast m_fail_fast;
   std::function<void()> m_stop_all;
@@ -153,7 +154,7 @@ HashPipeline::HashPipeline(PipelineOptions options, ResultSink& sink)
   if (m_options.jobs == 0) m_options.jobs = 1;
 }
 
-void HashPipeline::run(std::span<const std::string> roots) {
+void HashPipeline::run_source(const FileSource& source) {
   const std::size_t jobs = m_options.jobs;
   // One plan per possible lane count; plans[k] has at most k+1 lanes.
   std::vector<digest::LanePlan> plans;
@@ -324,20 +325,33 @@ void HashPipeline::run(std::span<const std::string> roots) {
     }
   };
 
+  std::exception_ptr source_error;
   {
     std::vector<std::jthread> workers;
     for (std::size_t i = 0; i < jobs; ++i) workers.emplace_back(worker, i);
-    QueueingVisitor visitor(queue, m_sink, abort, m_options.progress,
+    QueueingVisitor visitor(queue, m_sink, stop_requested, m_options.progress,
                             m_options.fail_fast, stop_all);
-    for (const std::string& root : roots) {
-      if (stop_requested() || !walk::walk_root(root, m_options.walk, visitor))
-        break;
+    try {
+      source(visitor);
+      visitor.flush();
+    } catch (...) {
+      // The workers must still be stopped and joined before it goes on.
+      source_error = std::current_exception();
+      stop_all();
     }
-    visitor.flush();
     queue.close();
     if (m_options.progress != nullptr) m_options.progress->walk_done = true;
   }
+  if (source_error) std::rethrow_exception(source_error);
   if (worker_error) std::rethrow_exception(worker_error);
+}
+
+void HashPipeline::run(std::span<const std::string> roots) {
+  run_source([&](walk::WalkVisitor& visitor) {
+    for (const std::string& root : roots) {
+      if (!walk::walk_root(root, m_options.walk, visitor)) break;
+    }
+  });
 }
 
 } // namespace hasher::pipeline

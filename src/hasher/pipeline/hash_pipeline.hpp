@@ -82,6 +82,14 @@ public:
   // thread starts).
   void run(std::span<const std::string> roots);
 
+  // Hashes what `source` hands to the visitor (on_file for each file, in the
+  // order results should reach the sink; it should stop when on_file returns
+  // false), from the calling thread while the workers hash: verify feeds
+  // catalog rows or checksum-file lines this way. What `source` throws is
+  // rethrown once the workers have stopped.
+  using FileSource = std::function<void(walk::WalkVisitor&)>;
+  void run_source(const FileSource& source);
+
 private:
   PipelineOptions m_options;
   ResultSink& m_sink;

@@ -37,4 +37,27 @@ std::string summary_line(const RunCounts& counts, double seconds) {
   return buffer;
 }
 
+std::string verify_summary_line(const VerifyCounts& counts, double seconds) {
+  double safe = seconds > 0 ? seconds : 1e-9;
+  char buffer[320];
+  std::snprintf(buffer, sizeof buffer,
+                "hasher: verified %llu files, %s in %.2f s (%.0f MB/s): %llu "
+                "ok, %llu mismatched, %llu missing, %llu changed, %llu failed",
+                static_cast<unsigned long long>(counts.verified()),
+                format_bytes(counts.bytes).c_str(), seconds,
+                static_cast<double>(counts.bytes) / safe / 1e6,
+                static_cast<unsigned long long>(counts.ok),
+                static_cast<unsigned long long>(counts.mismatched),
+                static_cast<unsigned long long>(counts.missing),
+                static_cast<unsigned long long>(counts.changed),
+                static_cast<unsigned long long>(counts.failed));
+  std::string text = buffer;
+  if (counts.fresh > 0) text += ", " + std::to_string(counts.fresh) + " new";
+  if (counts.recent > 0) {
+    text += ", " + std::to_string(counts.recent) +
+            " skipped (verified recently, --older-than)";
+  }
+  return text;
+}
+
 } // namespace hasher::ui

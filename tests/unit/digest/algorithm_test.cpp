@@ -184,5 +184,22 @@ TEST(EncodeDigest, Crc32IsBigEndianAsSfvFilesHaveIt) {
   EXPECT_EQ(encode_digest(specs[0], set.finish()[0]), "cbf43926");
 }
 
+TEST(SpecForColumn, EveryColumnReadsBack) {
+  for (const Algorithm& algorithm : all_algorithms()) {
+    std::optional<AlgorithmSpec> spec = spec_for_column(algorithm.name);
+    ASSERT_TRUE(spec) << algorithm.name;
+    EXPECT_EQ(spec->algorithm, &algorithm);
+    EXPECT_EQ(spec->bits, algorithm.bits);
+  }
+  std::optional<AlgorithmSpec> long_shake = spec_for_column("shake256_1024");
+  ASSERT_TRUE(long_shake);
+  EXPECT_EQ(long_shake->label(), "shake256:1024");
+  EXPECT_EQ(long_shake->column(), "shake256_1024");
+  for (const char* bad : {"file_path", "sha256_512", "shake256_", "shake256_12",
+                          "shake256_0256", "verified_at", ""}) {
+    EXPECT_FALSE(spec_for_column(bad)) << bad;
+  }
+}
+
 } // namespace
 } // namespace hasher::digest

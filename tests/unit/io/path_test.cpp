@@ -27,5 +27,14 @@ TEST(AbsolutePaths, AgreesWithAbsolutePath) {
   }
 }
 
+TEST(RelativePath, WalksUpAndDown) {
+  EXPECT_EQ(relative_path("/a/b/c", "/a"), "b/c");
+  EXPECT_EQ(relative_path("/a/b/c", "/a/x"), "../b/c");
+  EXPECT_EQ(relative_path("/a/b/c", "/a/b/c"), ".");
+  EXPECT_EQ(relative_path("/a/b", "/a/b/c/d"), "../..");
+  EXPECT_EQ(relative_path("/a/b", "/"), "a/b");
+  EXPECT_EQ(relative_path("/ab/c", "/a"), "../ab/c");
+}
+
 } // namespace
 } // namespace hasher::io

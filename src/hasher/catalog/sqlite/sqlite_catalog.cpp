@@ -20,7 +20,9 @@
 #include <hasher/catalog/sqlite/sqlite_catalog.hpp>
 
 #include <hasher/catalog/sqlite/sqlite_db.hpp>
+#include <hasher/catalog/sqlite/sqlite_dupes.hpp>
 #include <hasher/catalog/sqlite/sqlite_reader.hpp>
+#include <hasher/catalog/sqlite/sqlite_scan.hpp>
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/format/escape.hpp>
 #include <hasher/io/file_lock.hpp>
@@ -42,12 +44,31 @@
 namespace hasher::catalog::sqlite {
 namespace {
 
-constexpr int k_schema_version = 1;
+// 2: verified_at, verify_result and verify_run_id.
+constexpr int k_schema_version = 2;
 
 const char* const k_meta_columns[][2] = {
     {"mtime_ns", "INTEGER"}, {"inode", "INTEGER"},  {"device", "INTEGER"},
     {"run_id", "INTEGER"},   {"hashed_at", "TEXT"},
 };
+
+// What verify keeps per row: when, with what result, in which run.
+const char* const k_verify_columns[][2] = {
+    {"verified_at", "TEXT"},
+    {"verify_result", "TEXT"},
+    {"verify_run_id", "INTEGER"},
+};
+
+bool is_bookkeeping_column(const std::string& column) {
+  if (column == "file_path" || column == "file_size") return true;
+  for (const auto& [name, type] : k_meta_columns) {
+    if (column == name) return true;
+  }
+  for (const auto& [name, type] : k_verify_columns) {
+    if (column == name) return true;
+  }
+  return false;
+}
 
 std::int64_t now_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -111,10 +132,22 @@ public:
   void write_batch(std::int64_t run_id, const std::vector<FileRow>& files,
                    const std::vector<FailureRow>& failures,
                    const RunTotals& delta) override;
+  void write_verifications(std::int64_t run_id,
+                           const std::vector<VerifyRow>& rows,
+                           const RunTotals& delta) override;
   void finish_run(std::int64_t run_id, RunState state) override;
   std::unique_ptr<CatalogReader>
   open_reader(const std::vector<std::string>& columns) override {
     return open_sqlite_reader(m_path, m_table, columns, table_columns());
+  }
+  std::vector<std::string> algorithm_columns() override;
+  void scan(const ScanRequest& request,
+            const std::function<bool(StoredEntry&)>& visit) override {
+    scan_sqlite(m_path, m_table, table_columns(), request, visit);
+  }
+  void duplicates(const DuplicatesRequest& request,
+                  const std::function<bool(DuplicateGroup&)>& visit) override {
+    find_sqlite_duplicates(m_path, m_table, table_columns(), request, visit);
   }
 
 private:
@@ -134,8 +167,21 @@ private:
   std::optional<Statement> m_upsert;
   std::optional<Statement> m_failure;
   std::optional<Statement> m_totals;
+  std::optional<Statement> m_verified;
+  std::optional<Statement> m_verified_now;
   std::size_t m_upsert_columns = 0;
 };
+
+std::vector<std::string> SqliteCatalog::algorithm_columns() {
+  std::vector<std::string> columns;
+  Statement info =
+      m_db.prepare("PRAGMA table_info(" + quote_identifier(m_table) + ")");
+  while (info.step()) {
+    std::string column = info.text(1);
+    if (!is_bookkeeping_column(column)) columns.push_back(std::move(column));
+  }
+  return columns;
+}
 
 std::set<std::string> SqliteCatalog::table_columns() {
   std::set<std::string> columns;
@@ -157,6 +203,12 @@ void SqliteCatalog::migrate() {
                 "run_id INTEGER, hashed_at TEXT)");
     } else if (columns.count("run_id") == 0) {
       migrate_original_table(columns);
+    }
+    std::set<std::string> now = table_columns();
+    for (const auto& [name, type] : k_verify_columns) {
+      if (now.count(name) == 0) {
+        m_db.exec("ALTER TABLE " + table + " ADD COLUMN " + name + " " + type);
+      }
     }
     m_db.exec("CREATE UNIQUE INDEX IF NOT EXISTS " +
               quote_identifier(m_table + "_file_path") + " ON " + table +
@@ -223,13 +275,8 @@ void SqliteCatalog::prepare_upsert(const std::vector<std::string>& columns) {
   // Algorithm columns of the table that this run does not compute.
   std::vector<std::string> others;
   std::set<std::string> mine(columns.begin(), columns.end());
-  for (const std::string& column : table_columns()) {
-    if (column == "file_path" || column == "file_size" || mine.count(column)) {
-      continue;
-    }
-    bool meta = false;
-    for (const auto& [name, type] : k_meta_columns) meta |= column == name;
-    if (!meta && column.rfind("verif", 0) != 0) others.push_back(column);
+  for (const std::string& column : algorithm_columns()) {
+    if (mine.count(column) == 0) others.push_back(column);
   }
   std::string names = "file_path, file_size, mtime_ns, inode, device, run_id, "
                       "hashed_at";
@@ -244,6 +291,9 @@ void SqliteCatalog::prepare_upsert(const std::vector<std::string>& columns) {
     values += ", ?";
     updates += ", " + quoted + " = excluded." + quoted;
   }
+  // A verification holds for the content it saw: it goes with the digests
+  // of other algorithms when the metadata changes.
+  for (const auto& [name, type] : k_verify_columns) others.push_back(name);
   for (const std::string& column : others) {
     std::string quoted = quote_identifier(column);
     updates += ", " + quoted +
@@ -384,6 +434,56 @@ void SqliteCatalog::write_batch(std::int64_t run_id,
           .bind(3, failure.reason)
           .bind(4, stamp)
           .run();
+    }
+    m_totals->bind(1, static_cast<std::int64_t>(delta.files))
+        .bind(2, static_cast<std::int64_t>(delta.bytes))
+        .bind(3, static_cast<std::int64_t>(delta.errors))
+        .bind(4, run_id)
+        .run();
+    m_db.commit();
+  } catch (...) {
+    m_db.rollback();
+    throw;
+  }
+}
+
+void SqliteCatalog::write_verifications(std::int64_t run_id,
+                                        const std::vector<VerifyRow>& rows,
+                                        const RunTotals& delta) {
+  std::string table = quote_identifier(m_table);
+  if (!m_verified) {
+    m_verified.emplace(m_db.prepare(
+        "UPDATE " + table +
+        " SET verified_at = ?1, verify_result = ?2, verify_run_id = ?3 "
+        "WHERE file_path = ?4"));
+    m_verified_now.emplace(m_db.prepare(
+        "UPDATE " + table +
+        " SET verified_at = ?1, verify_result = ?2, verify_run_id = ?3, "
+        "file_size = ?5, mtime_ns = ?6, inode = ?7, device = ?8 "
+        "WHERE file_path = ?4"));
+  }
+  if (!m_totals) {
+    m_totals.emplace(m_db.prepare("UPDATE runs SET files = files + ?, bytes = "
+                                  "bytes + ?, errors = errors + ? WHERE id = "
+                                  "?"));
+  }
+  // Whole seconds, so that stored times compare as text (--older-than).
+  const std::string stamp = format::rfc3339(now_ns() / 1000000000 * 1000000000);
+  m_db.begin();
+  try {
+    for (const VerifyRow& row : rows) {
+      Statement& update = row.now ? *m_verified_now : *m_verified;
+      update.bind_static(1, stamp)
+          .bind(2, to_string(row.result))
+          .bind(3, run_id)
+          .bind_static(4, row.path);
+      if (row.now) {
+        update.bind(5, static_cast<std::int64_t>(row.now->size))
+            .bind(6, row.now->mtime_ns)
+            .bind(7, static_cast<std::int64_t>(row.now->inode))
+            .bind(8, static_cast<std::int64_t>(row.now->device));
+      }
+      update.run();
     }
     m_totals->bind(1, static_cast<std::int64_t>(delta.files))
         .bind(2, static_cast<std::int64_t>(delta.bytes))
