@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -245,6 +247,76 @@ TEST_F(SqliteCatalogTest, ACorruptFileIsReportedAndLeftAsItWas) {
   }
   EXPECT_EQ(std::filesystem::file_size(db()), 8192u);
   EXPECT_FALSE(std::filesystem::exists(db() + "-wal"));
+}
+
+TEST_F(SqliteCatalogTest, ScansRowsUnderRootsInPathOrderAcrossChunks) {
+  auto catalog = open_catalog(db(), "hashes");
+  RunInfo run = catalog->begin_run({"/s", "hash", {"md5"}, Restart::no});
+  std::vector<FileRow> rows;
+  // More rows than one scan chunk, written out of order.
+  for (int i = 1199; i >= 0; --i) {
+    rows.push_back(row("/s/d/f" + std::to_string(10000 + i), 1,
+                       {util::Bytes(16, static_cast<std::uint8_t>(i))}));
+  }
+  rows.push_back(row("/s/d-x", 2, {util::Bytes(16, 1)}));
+  rows.push_back(row("/s/dx/g", 3, {util::Bytes(16, 2)}));
+  rows.push_back(row("/t/h", 4, {util::Bytes(16, 3)}));
+  catalog->write_batch(run.id, rows, {}, {});
+  catalog->finish_run(run.id, RunState::complete);
+
+  std::vector<std::string> seen;
+  catalog->scan({{"/s/d"}, {"md5", "sha1"}}, [&](StoredEntry& entry) {
+    EXPECT_TRUE(entry.digests[0].has_value());
+    EXPECT_FALSE(entry.digests[1].has_value()); // no sha1 column yet
+    seen.push_back(entry.path);
+    return true;
+  });
+  ASSERT_EQ(seen.size(), 1200u); // not /s/d-x, not /s/dx/g
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+  EXPECT_EQ(seen.front(), "/s/d/f10000");
+
+  seen.clear();
+  catalog->scan({{"/t/h", "/s/dx", "/s/dx/g"}, {"md5"}}, [&](StoredEntry& e) {
+    seen.push_back(e.path);
+    return true;
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"/s/dx/g", "/t/h"}));
+
+  std::size_t all = 0;
+  catalog->scan({{}, {"md5"}}, [&](StoredEntry&) { return ++all < 700; });
+  EXPECT_EQ(all, 700u); // the visitor stopped it
+  EXPECT_EQ(catalog->algorithm_columns(), (std::vector<std::string>{"md5"}));
+}
+
+TEST_F(SqliteCatalogTest, VerificationsAreRecordedAndClearedByAChangedFile) {
+  auto catalog = open_catalog(db(), "hashes");
+  RunInfo hash = catalog->begin_run({"/v", "hash", {"md5"}, Restart::no});
+  catalog->write_batch(hash.id,
+                       {row("/v/a", 1, {util::Bytes(16, 1)}),
+                        row("/v/b", 1, {util::Bytes(16, 2)})},
+                       {}, {2, 2, 0});
+  catalog->finish_run(hash.id, RunState::complete);
+  RunInfo verify = catalog->begin_run({"/v", "verify", {"md5"}, Restart::no});
+  io::FileInfo now{1, 5000, 7, 9};
+  catalog->write_verifications(verify.id,
+                               {{"/v/a", VerifyResult::ok, std::nullopt},
+                                {"/v/b", VerifyResult::changed, now}},
+                               {2, 2, 0});
+  catalog->finish_run(verify.id, RunState::complete);
+  EXPECT_EQ(query("SELECT file_path, mtime_ns, verify_result, verify_run_id, "
+                  "length(verified_at) FROM hashes ORDER BY file_path"),
+            "/v/a|1000|ok|" + std::to_string(verify.id) +
+                "|20\n/v/b|5000|changed|" + std::to_string(verify.id) +
+                "|20\n");
+  // A re-hash that sees new metadata drops the verification with the
+  // digests it no longer vouches for.
+  RunInfo again = catalog->begin_run({"/v", "hash", {"md5"}, Restart::no});
+  FileRow changed = row("/v/a", 2, {util::Bytes(16, 9)});
+  catalog->write_batch(again.id, {changed}, {}, {1, 2, 0});
+  catalog->finish_run(again.id, RunState::complete);
+  EXPECT_EQ(query("SELECT verify_result IS NULL, verified_at IS NULL FROM "
+                  "hashes WHERE file_path = '/v/a'"),
+            "1|1\n");
 }
 
 } // namespace
