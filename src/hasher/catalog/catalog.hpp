@@ -66,6 +66,9 @@ struct FileRow {
   std::uint64_t inode = 0;
   std::uint64_t device = 0;
   std::vector<util::Bytes> digests;
+  // Where the bytes came from (copy --store-source-path: the source path;
+  // download: the URL); empty keeps what the row had.
+  std::string source;
 };
 
 struct FailureRow {

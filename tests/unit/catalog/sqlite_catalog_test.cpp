@@ -319,5 +319,20 @@ TEST_F(SqliteCatalogTest, VerificationsAreRecordedAndClearedByAChangedFile) {
             "1|1\n");
 }
 
+TEST_F(SqliteCatalogTest, ASourceIsKeptUntilAnotherIsKnown) {
+  auto catalog = open_catalog(db(), "hashes");
+  RunInfo copy = catalog->begin_run({"/c", "copy", {"md5"}, Restart::no});
+  FileRow copied = row("/c/a", 1, {util::Bytes(16, 1)});
+  copied.source = "https://example.org/a";
+  catalog->write_batch(copy.id, {copied}, {}, {1, 1, 0});
+  catalog->finish_run(copy.id, RunState::complete);
+  RunInfo hash = catalog->begin_run({"/c", "hash", {"md5"}, Restart::no});
+  catalog->write_batch(hash.id, {row("/c/a", 1, {util::Bytes(16, 1)})}, {},
+                       {1, 1, 0});
+  catalog->finish_run(hash.id, RunState::complete);
+  EXPECT_EQ(query("SELECT source FROM hashes"), "https://example.org/a\n");
+  EXPECT_EQ(catalog->algorithm_columns(), (std::vector<std::string>{"md5"}));
+}
+
 } // namespace
 } // namespace hasher::catalog

@@ -44,8 +44,8 @@
 namespace hasher::catalog::sqlite {
 namespace {
 
-// 2: verified_at, verify_result and verify_run_id.
-constexpr int k_schema_version = 2;
+// 2: verified_at, verify_result and verify_run_id. 3: source.
+constexpr int k_schema_version = 3;
 
 // Rows per upsert statement (SQLite allows 32766 parameters; -a all has
 // about 75 per row).
@@ -63,8 +63,14 @@ const char* const k_verify_columns[][2] = {
     {"verify_run_id", "INTEGER"},
 };
 
+// Where a copied or downloaded file came from.
+constexpr const char* k_source_column = "source";
+
 bool is_bookkeeping_column(const std::string& column) {
-  if (column == "file_path" || column == "file_size") return true;
+  if (column == "file_path" || column == "file_size" ||
+      column == k_source_column) {
+    return true;
+  }
   for (const auto& [name, type] : k_meta_columns) {
     if (column == name) return true;
   }
@@ -215,6 +221,10 @@ void SqliteCatalog::migrate() {
         m_db.exec("ALTER TABLE " + table + " ADD COLUMN " + name + " " + type);
       }
     }
+    if (now.count(k_source_column) == 0) {
+      m_db.exec("ALTER TABLE " + table + " ADD COLUMN " + k_source_column +
+                " TEXT");
+    }
     m_db.exec("CREATE UNIQUE INDEX IF NOT EXISTS " +
               quote_identifier(m_table + "_file_path") + " ON " + table +
               " (file_path)");
@@ -284,12 +294,14 @@ void SqliteCatalog::prepare_upsert(const std::vector<std::string>& columns) {
     if (mine.count(column) == 0) others.push_back(column);
   }
   std::string names = "file_path, file_size, mtime_ns, inode, device, run_id, "
-                      "hashed_at";
-  std::string values = "?, ?, ?, ?, ?, ?, ?";
+                      "hashed_at, source";
+  std::string values = "?, ?, ?, ?, ?, ?, ?, ?";
+  // A row keeps its source unless this run knows one.
   std::string updates =
       "file_size = excluded.file_size, mtime_ns = excluded.mtime_ns, inode = "
       "excluded.inode, device = excluded.device, run_id = excluded.run_id, "
-      "hashed_at = excluded.hashed_at";
+      "hashed_at = excluded.hashed_at, source = coalesce(excluded.source, "
+      "source)";
   for (const std::string& column : columns) {
     std::string quoted = quote_identifier(column);
     names += ", " + quoted;
@@ -427,7 +439,7 @@ void SqliteCatalog::write_batch(std::int64_t run_id,
   const std::string stamp = now_text();
   m_db.begin();
   try {
-    const int per_row = static_cast<int>(7 + m_upsert_columns);
+    const int per_row = static_cast<int>(8 + m_upsert_columns);
     // Binds `row` as row number `slot` of `upsert`.
     auto bind_row = [&](Statement& upsert, const FileRow& row, int slot) {
       // The row outlives the step: bind without copies.
@@ -439,8 +451,13 @@ void SqliteCatalog::write_batch(std::int64_t run_id,
           .bind(at + 5, static_cast<std::int64_t>(row.device))
           .bind(at + 6, run_id)
           .bind_static(at + 7, stamp);
+      if (row.source.empty()) {
+        upsert.bind_null(at + 8);
+      } else {
+        upsert.bind_static(at + 8, row.source);
+      }
       for (std::size_t i = 0; i < m_upsert_columns; ++i) {
-        upsert.bind_blob_static(at + 8 + static_cast<int>(i), row.digests[i]);
+        upsert.bind_blob_static(at + 9 + static_cast<int>(i), row.digests[i]);
       }
     };
     std::size_t at = 0;
