@@ -24,6 +24,7 @@ constexpr std::string_view k_usage =
     "              checksum files (GNU, BSD, SFV, hashdeep, jsonl)\n"
     "  export      write catalog rows as checksum files\n"
     "  dupes       list (or hard-link) duplicate files from the catalog\n"
+    "  download    download URLs (or @FILE lists) into DEST while hashing\n"
     "  algorithms  list the algorithms\n"
     "  config      print the effective configuration as TOML\n"
     "\n"
@@ -112,6 +113,7 @@ int run(int argc, const char* const* argv) {
     if (line.command == "verify") return cmd_verify(invocation);
     if (line.command == "export") return cmd_export(invocation);
     if (line.command == "dupes") return cmd_dupes(invocation);
+    if (line.command == "download") return cmd_download(invocation);
     throw util::UsageError(line.command +
                            ": unknown command (see 'hasher --help')");
   } catch (const util::UsageError& error) {
