@@ -2,12 +2,14 @@
 // the same size and the same digest of one deciding algorithm — under the
 // PATHs (everything by default), largest waste (size × (files − 1)) first,
 // without reading the files. `--hash-missing` first runs `hasher hash
-// --update` over the PATHs with the deciding algorithm, so files new or
-// changed since the catalog saw them count too.
+// --update` with the deciding algorithm over the files under the PATHs
+// that share their size with another one (dupe_candidates.hpp), so files new
+// or changed since the catalog saw them count too.
 //
 // The deciding algorithm: the first of -a when the user set it (a 32-bit
 // checksum is refused: it collides by accident in any large tree);
-// otherwise the strongest column the catalog has, by k_ranking below.
+// otherwise the strongest column the catalog has, by k_ranking below; with
+// --hash-missing and no usable column, BLAKE3 (fast and cryptographic).
 //
 // Output on stdout (records only), in the group order:
 //   text (default), as jdupes and fdupes print groups, a blank line between
@@ -53,13 +55,16 @@
 
 #include <hasher/catalog/catalog.hpp>
 #include <hasher/cli/commands.hpp>
+#include <hasher/cli/dupe_candidates.hpp>
 #include <hasher/cli/exit_codes.hpp>
 #include <hasher/cli/signals.hpp>
+#include <hasher/cli/walk_settings.hpp>
 #include <hasher/config/settings.hpp>
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/format/escape.hpp>
 #include <hasher/io/hard_link.hpp>
 #include <hasher/io/path.hpp>
+#include <hasher/io/temporary_file.hpp>
 #include <hasher/ui/summary.hpp>
 #include <hasher/util/errors.hpp>
 #include <hasher/util/strings.hpp>
@@ -180,15 +185,11 @@ digest::AlgorithmSpec deciding_algorithm(const config::Config& config,
   if (std::optional<digest::AlgorithmSpec> spec = strongest(stored)) {
     return *spec;
   }
+  // Nothing stored decides and nothing was asked for: BLAKE3, a
+  // cryptographic digest that runs at several GB/s, so hashing from nothing
+  // costs little more than reading.
   if (hash_missing == HashMissing::yes) {
-    std::vector<std::string> configured;
-    for (const digest::AlgorithmSpec& spec : digest::parse_algorithm_list(
-             util::join(config.list("options.algorithms"), ","))) {
-      configured.push_back(spec.column());
-    }
-    if (std::optional<digest::AlgorithmSpec> spec = strongest(configured)) {
-      return *spec;
-    }
+    return *digest::spec_for_column("blake3");
   }
   if (stored.empty()) {
     throw util::UsageError("dupes: the catalog holds no digests; hash the "
@@ -200,22 +201,31 @@ digest::AlgorithmSpec deciding_algorithm(const config::Config& config,
       "PATH, or choose one with -a");
 }
 
-// `hasher hash --update -a ALGORITHM PATH...`, writing the catalog only.
+// `hasher hash --update -a ALGORITHM` over the files under the PATHs that
+// share their size with another one (the only ones that can have a
+// duplicate), writing the catalog only.
 int hash_missing_files(const Invocation& invocation,
-                       const digest::AlgorithmSpec& spec) {
+                       const digest::AlgorithmSpec& spec,
+                       std::uint64_t min_size) {
   config::Config config = invocation.config;
   auto set = [&config](std::string_view name, const std::string& value) {
     config.set(*config::find_setting(name), value, "dupes --hash-missing");
   };
+  io::TemporaryFile list("hasher-dupes-candidates");
+  Candidates candidates = write_dupe_candidates(
+      invocation.arguments, walk_options(config), min_size, list.path());
+  invocation.reporter.verbose("hasher: " + std::to_string(candidates.files) +
+                              " files share their size with another one");
+  if (candidates.files == 0) return k_exit_ok;
   set("options.algorithms", spec.label());
   set("options.update", "true");
   set("options.sql_only", "true");
   set("options.json_only", "false");
   set("options.format", "");
   set("options.stdin", "false");
-  set("options.from_list", "");
-  return cmd_hash(
-      Invocation{config, invocation.arguments, invocation.reporter});
+  set("options.from_list", list.path());
+  const std::vector<std::string> no_paths;
+  return cmd_hash(Invocation{config, no_paths, invocation.reporter});
 }
 
 // `path` as a line of text output: escaped the coreutils way, with the
@@ -441,7 +451,7 @@ int cmd_dupes(const Invocation& invocation) {
 
   int status = k_exit_ok;
   if (options.hash_missing == HashMissing::yes) {
-    status = hash_missing_files(invocation, spec);
+    status = hash_missing_files(invocation, spec, options.min_size);
     if (status != k_exit_ok && status != k_exit_failures) return status;
   }
 

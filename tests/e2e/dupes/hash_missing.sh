@@ -1,7 +1,8 @@
 # --hash-missing hashes what the catalog lacks under the PATHs first (as
 # `hash --update`, the deciding algorithm only), so a copy made after the
-# first hash is found; -a naming an algorithm the catalog lacks hashes every
-# file with it.
+# first hash is found; -a naming an algorithm the catalog lacks hashes with
+# it only the files that share their size with another one (b, of a size
+# of its own, gets no sha512).
 . "$E2E_SUPPORT"
 need sqlite3
 db=$XDG_DATA_HOME/hasher/catalog.db
