@@ -83,7 +83,7 @@ struct StoredFile {
   std::uint64_t inode = 0;
   std::uint64_t device = 0;
   std::int64_t run_id = 0;
-  std::vector<bool> has_column; // parallel to the reader's columns
+  bool has_all_columns = false; // every column the reader was opened for
 };
 
 // How verifying one file ended, as the catalog keeps it (verify_result).

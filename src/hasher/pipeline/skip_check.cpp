@@ -2,7 +2,6 @@
 
 #include <hasher/io/long_path.hpp>
 
-#include <algorithm>
 #include <fcntl.h>
 #include <string_view>
 #include <sys/stat.h>
@@ -77,10 +76,7 @@ private:
       return SkipReason::already_done;
     }
     if (m_update == UpdateOnly::no) return SkipReason::none;
-    bool complete =
-        std::all_of(stored.has_column.begin(), stored.has_column.end(),
-                    [](bool has) { return has; });
-    if (!complete) return SkipReason::none;
+    if (!stored.has_all_columns) return SkipReason::none;
     io::FileInfo now;
     if (file.info != nullptr) {
       now = *file.info;

@@ -89,7 +89,9 @@ TEST_F(SqliteCatalogTest, RecordsARunAndItsFiles) {
   EXPECT_EQ(stored->mtime_ns, 1000);
   EXPECT_EQ(stored->inode, 7u);
   EXPECT_EQ(stored->run_id, run.id);
-  EXPECT_EQ(stored->has_column, (std::vector<bool>{true, false}));
+  EXPECT_FALSE(stored->has_all_columns); // no sha1
+  EXPECT_TRUE(
+      catalog->open_reader({"md5"})->lookup_one("/data/a")->has_all_columns);
   EXPECT_FALSE(reader->lookup_one("/data/b").has_value());
 }
 

@@ -23,14 +23,20 @@ public:
   SqliteReader(const std::string& path, const std::string& table,
                const std::vector<std::string>& columns,
                const std::set<std::string>& existing)
-      : m_db(path, OpenMode::read_only), m_columns(columns.size()) {
-    std::string fields = "file_size, mtime_ns, inode, device, run_id";
+      : m_db(path, OpenMode::read_only) {
+    // One flag for all the columns: the skip check needs no more, and one
+    // result column costs less than one per algorithm.
+    std::string complete;
     for (const std::string& column : columns) {
+      if (!complete.empty()) complete += " AND ";
       // A column the table does not have yet reads as missing.
-      fields += existing.count(column) != 0
-                    ? ", " + quote_identifier(column) + " IS NOT NULL"
-                    : std::string(", 0");
+      complete += existing.count(column) != 0
+                      ? quote_identifier(column) + " IS NOT NULL"
+                      : std::string("0");
     }
+    std::string fields =
+        "file_size, mtime_ns, inode, device, run_id, " +
+        (complete.empty() ? std::string("1") : "(" + complete + ")");
     std::string from = " FROM " + quote_identifier(table);
     m_select.emplace(
         m_db.prepare("SELECT " + fields + from + " WHERE file_path = ?"));
@@ -89,7 +95,7 @@ private:
       scan.bind(3, static_cast<std::int64_t>(limit));
       std::size_t rows = 0;
       std::size_t next = 0; // first path of the run not yet passed
-      int path_column = static_cast<int>(5 + m_columns);
+      const int path_column = 6;
       while (scan.step()) {
         ++rows;
         std::string_view row_path = scan.text_view(path_column);
@@ -123,15 +129,11 @@ private:
     file.inode = static_cast<std::uint64_t>(row.integer(2));
     file.device = static_cast<std::uint64_t>(row.integer(3));
     file.run_id = row.integer(4);
-    file.has_column.reserve(m_columns);
-    for (std::size_t i = 0; i < m_columns; ++i) {
-      file.has_column.push_back(row.integer(static_cast<int>(5 + i)) != 0);
-    }
+    file.has_all_columns = row.integer(5) != 0;
     return file;
   }
 
   Database m_db;
-  std::size_t m_columns;
   std::optional<Statement> m_begin;
   std::optional<Statement> m_commit;
   std::optional<Statement> m_select;
