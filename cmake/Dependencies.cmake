@@ -13,10 +13,12 @@ pkg_check_modules(ISAL REQUIRED IMPORTED_TARGET libisal>=2.30)
 pkg_check_modules(DEFLATE REQUIRED IMPORTED_TARGET libdeflate>=1.14)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3>=3.40)
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus>=3.3)
+find_package(CURL 7.80 REQUIRED)
 find_package(GTest REQUIRED)
 
 message(STATUS "hasher dependencies: OpenSSL ${OPENSSL_VERSION}, "
   "librhash ${RHASH_VERSION}, libgcrypt ${GCRYPT_VERSION}, "
   "Crypto++ ${CRYPTOPP_VERSION}, xxHash ${XXHASH_VERSION}, "
   "zlib ${ZLIB_VERSION}, ISA-L ${ISAL_VERSION}, libdeflate ${DEFLATE_VERSION}, "
-  "SQLite ${SQLITE3_VERSION}, toml++ ${TOMLPP_VERSION}")
+  "SQLite ${SQLITE3_VERSION}, toml++ ${TOMLPP_VERSION}, "
+  "libcurl ${CURL_VERSION_STRING}")
