@@ -10,6 +10,7 @@
 #include <hasher/catalog/catalog.hpp>
 #include <hasher/cli/commands.hpp>
 #include <hasher/cli/exit_codes.hpp>
+#include <hasher/cli/run_state.hpp>
 #include <hasher/cli/signals.hpp>
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/format/checksum_reader.hpp>
@@ -366,10 +367,7 @@ int cmd_download(const Invocation& invocation) {
   }
   int signal = stop_signal();
   if (catalog) {
-    catalog::RunState state = catalog::RunState::complete;
-    if (fatal) state = catalog::RunState::failed;
-    if (signal != 0) state = catalog::RunState::interrupted;
-    catalog->finish_run(run.id, state);
+    catalog->finish_run(run.id, ending_state(fatal_message, signal));
   }
   if (fatal) {
     reporter.error(fatal_message);
@@ -380,7 +378,7 @@ int cmd_download(const Invocation& invocation) {
           .count();
   reporter.info(ui::summary_line(counts, seconds));
   if (signal != 0) {
-    return signal == SIGTERM ? k_exit_terminated : k_exit_interrupted;
+    return signal_exit_code(signal);
   }
   return counts.failed > 0 ? k_exit_failures : k_exit_ok;
 }

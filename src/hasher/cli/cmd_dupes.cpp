@@ -491,7 +491,7 @@ int cmd_dupes(const Invocation& invocation) {
     if (links.failed > 0 || links.different > 0) status = k_exit_failures;
   }
   if (int signal = stop_signal(); signal != 0) {
-    return signal == SIGTERM ? k_exit_terminated : k_exit_interrupted;
+    return signal_exit_code(signal);
   }
   return status;
 }

@@ -119,7 +119,7 @@ int cmd_export(const Invocation& invocation) {
     throw util::FatalError("stdout: cannot write the checksums");
   }
   if (int signal = stop_signal(); signal != 0) {
-    return signal == SIGTERM ? k_exit_terminated : k_exit_interrupted;
+    return signal_exit_code(signal);
   }
   return k_exit_ok;
 }

@@ -6,6 +6,7 @@
 #include <hasher/cli/commands.hpp>
 #include <hasher/cli/exit_codes.hpp>
 #include <hasher/cli/pipeline_settings.hpp>
+#include <hasher/cli/run_state.hpp>
 #include <hasher/cli/signals.hpp>
 #include <hasher/cli/walk_settings.hpp>
 #include <hasher/digest/algorithm.hpp>
@@ -164,10 +165,7 @@ int cmd_hash(const Invocation& invocation) {
   }
   int signal = stop_signal();
   if (run) {
-    catalog::RunState state = catalog::RunState::complete;
-    if (fatal) state = catalog::RunState::failed;
-    if (signal != 0) state = catalog::RunState::interrupted;
-    catalog->finish_run(run->id, state);
+    catalog->finish_run(run->id, ending_state(fatal_message, signal));
   }
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
@@ -189,7 +187,7 @@ int cmd_hash(const Invocation& invocation) {
     reporter.info(tail);
   }
   if (signal != 0) {
-    return signal == SIGTERM ? k_exit_terminated : k_exit_interrupted;
+    return signal_exit_code(signal);
   }
   return counts.run.failed > 0 ? k_exit_failures : k_exit_ok;
 }

@@ -12,6 +12,7 @@
 #include <hasher/cli/commands.hpp>
 #include <hasher/cli/exit_codes.hpp>
 #include <hasher/cli/pipeline_settings.hpp>
+#include <hasher/cli/run_state.hpp>
 #include <hasher/cli/signals.hpp>
 #include <hasher/cli/walk_settings.hpp>
 #include <hasher/digest/algorithm.hpp>
@@ -388,10 +389,7 @@ int cmd_verify(const Invocation& invocation) {
     fatal = true;
   }
   int signal = stop_signal();
-  catalog::RunState state = catalog::RunState::complete;
-  if (fatal) state = catalog::RunState::failed;
-  if (signal != 0) state = catalog::RunState::interrupted;
-  catalog->finish_run(run.id, state);
+  catalog->finish_run(run.id, ending_state(fatal_message, signal));
   if (fatal) {
     reporter.error(fatal_message);
     return k_exit_fatal;
@@ -407,7 +405,7 @@ int cmd_verify(const Invocation& invocation) {
                   " read");
   }
   if (signal != 0) {
-    return signal == SIGTERM ? k_exit_terminated : k_exit_interrupted;
+    return signal_exit_code(signal);
   }
   bool bad = counts.mismatched + counts.missing + counts.failed > 0;
   return bad ? k_exit_failures : k_exit_ok;

@@ -235,7 +235,7 @@ int cmd_verify_check(const Invocation& invocation) {
     }
   }
   if (int signal = stop_signal(); signal != 0) {
-    return signal == SIGTERM ? k_exit_terminated : k_exit_interrupted;
+    return signal_exit_code(signal);
   }
   bool bad = !all_read || counts.mismatched > 0 || counts.unreadable > 0 ||
              (options.strict && counts.malformed > 0);

@@ -2,6 +2,8 @@
 
 // Exit codes of SPEC "Exit codes".
 
+#include <csignal>
+
 namespace hasher::cli {
 
 enum ExitCode : int {
@@ -12,5 +14,10 @@ enum ExitCode : int {
   k_exit_interrupted = 130, // SIGINT
   k_exit_terminated = 143,  // SIGTERM
 };
+
+// The exit code of a run stopped by `signal` (SIGTERM: 143, else 130).
+inline int signal_exit_code(int signal) {
+  return signal == SIGTERM ? k_exit_terminated : k_exit_interrupted;
+}
 
 } // namespace hasher::cli

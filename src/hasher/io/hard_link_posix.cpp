@@ -27,24 +27,11 @@ constexpr int k_temp_attempts = 100;
 constexpr std::size_t k_name_max = 255;
 constexpr std::string_view k_temp_infix = ".hasher-link-";
 
-util::ErrorKind kind_of(int error) {
-  switch (error) {
-  case ENOENT:
-  case ENOTDIR:
-    return util::ErrorKind::not_found;
-  case EACCES:
-  case EPERM:
-    return util::ErrorKind::permission;
-  default:
-    return util::ErrorKind::io;
-  }
-}
-
 util::Error errno_error(const std::string& subject, const std::string& doing,
                         int error) {
   std::string reason = errno_reason(error);
   if (!doing.empty()) reason = doing + ": " + reason;
-  return util::Error{kind_of(error), subject, reason};
+  return util::Error{error_kind(error), subject, reason};
 }
 
 bool same_file(const FileInfo& a, const FileInfo& b) {

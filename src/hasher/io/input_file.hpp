@@ -69,4 +69,8 @@ private:
 // The one-line reason for an errno value ("Permission denied").
 std::string errno_reason(int error);
 
+// The ErrorKind of an errno value: not_found, permission, transient (worth
+// another try: EAGAIN, EBUSY, EINTR, EMFILE, ENFILE, ENOMEM) or io.
+util::ErrorKind error_kind(int error);
+
 } // namespace hasher::io

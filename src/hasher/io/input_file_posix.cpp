@@ -13,7 +13,11 @@ namespace {
 
 constexpr off_t k_advise_threshold = 1 << 20;
 
-util::ErrorKind kind_of(int error) {
+} // namespace
+
+std::string errno_reason(int error) { return std::strerror(error); }
+
+util::ErrorKind error_kind(int error) {
   switch (error) {
   case ENOENT:
   case ENOTDIR:
@@ -33,10 +37,6 @@ util::ErrorKind kind_of(int error) {
   }
 }
 
-} // namespace
-
-std::string errno_reason(int error) { return std::strerror(error); }
-
 FileInfo file_info(const struct stat& st) {
   FileInfo info;
   info.size = static_cast<std::uint64_t>(st.st_size);
@@ -55,13 +55,13 @@ util::Result<InputFile> InputFile::open(const std::string& path, int dir_fd) {
                               : ::openat(dir_fd, path.c_str(), open_flags);
   if (fd < 0) {
     int error = errno;
-    return util::Error{kind_of(error), path, errno_reason(error)};
+    return util::Error{error_kind(error), path, errno_reason(error)};
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     int error = errno;
     ::close(fd);
-    return util::Error{kind_of(error), path, errno_reason(error)};
+    return util::Error{error_kind(error), path, errno_reason(error)};
   }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
@@ -122,7 +122,7 @@ util::Result<std::size_t> InputFile::read(std::span<std::uint8_t> buffer) {
     if (got < 0) {
       if (errno == EINTR || errno == EAGAIN) continue;
       int error = errno;
-      return util::Error{kind_of(error), m_path, errno_reason(error)};
+      return util::Error{error_kind(error), m_path, errno_reason(error)};
     }
     if (got == 0) break;
     filled += static_cast<std::size_t>(got);
@@ -135,7 +135,7 @@ util::Result<FileInfo> InputFile::restat() const {
   struct stat st {};
   if (::fstat(m_fd, &st) != 0) {
     int error = errno;
-    return util::Error{kind_of(error), m_path, errno_reason(error)};
+    return util::Error{error_kind(error), m_path, errno_reason(error)};
   }
   return file_info(st);
 }

@@ -169,6 +169,8 @@ private:
   void migrate_original_table(const std::set<std::string>& columns);
   void add_columns(const std::vector<std::string>& columns);
   void prepare_upsert(const std::vector<std::string>& columns);
+  // Adds `delta` to run `run_id`'s counts, inside the caller's transaction.
+  void add_totals(std::int64_t run_id, const RunTotals& delta);
 
   std::string m_path;
   std::string m_table;
@@ -338,8 +340,6 @@ void SqliteCatalog::prepare_upsert(const std::vector<std::string>& columns) {
   m_upsert_columns = columns.size();
   m_failure.emplace(m_db.prepare("INSERT INTO failures (run_id, file_path, "
                                  "reason, failed_at) VALUES (?, ?, ?, ?)"));
-  m_totals.emplace(m_db.prepare("UPDATE runs SET files = files + ?, bytes = "
-                                "bytes + ?, errors = errors + ? WHERE id = ?"));
 }
 
 RunInfo SqliteCatalog::begin_run(const RunRequest& request) {
@@ -480,16 +480,25 @@ void SqliteCatalog::write_batch(std::int64_t run_id,
           .bind(4, stamp)
           .run();
     }
-    m_totals->bind(1, static_cast<std::int64_t>(delta.files))
-        .bind(2, static_cast<std::int64_t>(delta.bytes))
-        .bind(3, static_cast<std::int64_t>(delta.errors))
-        .bind(4, run_id)
-        .run();
+    add_totals(run_id, delta);
     m_db.commit();
   } catch (...) {
     m_db.rollback();
     throw;
   }
+}
+
+void SqliteCatalog::add_totals(std::int64_t run_id, const RunTotals& delta) {
+  if (!m_totals) {
+    m_totals.emplace(m_db.prepare("UPDATE runs SET files = files + ?, bytes = "
+                                  "bytes + ?, errors = errors + ? WHERE id = "
+                                  "?"));
+  }
+  m_totals->bind(1, static_cast<std::int64_t>(delta.files))
+      .bind(2, static_cast<std::int64_t>(delta.bytes))
+      .bind(3, static_cast<std::int64_t>(delta.errors))
+      .bind(4, run_id)
+      .run();
 }
 
 void SqliteCatalog::write_verifications(std::int64_t run_id,
@@ -506,11 +515,6 @@ void SqliteCatalog::write_verifications(std::int64_t run_id,
         " SET verified_at = ?1, verify_result = ?2, verify_run_id = ?3, "
         "file_size = ?5, mtime_ns = ?6, inode = ?7, device = ?8 "
         "WHERE file_path = ?4"));
-  }
-  if (!m_totals) {
-    m_totals.emplace(m_db.prepare("UPDATE runs SET files = files + ?, bytes = "
-                                  "bytes + ?, errors = errors + ? WHERE id = "
-                                  "?"));
   }
   // Whole seconds, so that stored times compare as text (--older-than).
   const std::string stamp = format::rfc3339(now_ns() / 1000000000 * 1000000000);
@@ -530,11 +534,7 @@ void SqliteCatalog::write_verifications(std::int64_t run_id,
       }
       update.run();
     }
-    m_totals->bind(1, static_cast<std::int64_t>(delta.files))
-        .bind(2, static_cast<std::int64_t>(delta.bytes))
-        .bind(3, static_cast<std::int64_t>(delta.errors))
-        .bind(4, run_id)
-        .run();
+    add_totals(run_id, delta);
     m_db.commit();
   } catch (...) {
     m_db.rollback();
