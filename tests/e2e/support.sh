@@ -158,3 +158,20 @@ wait_pid() {
   kill -0 "$1" 2>/dev/null && { kill -9 "$1"; wait "$1"; return 124; }
   wait "$1"
 }
+
+# start_fault_server: starts tests/support/http_fault_server.py on 127.0.0.1
+# (port 0, logging requests to requests.log), stops it when the case exits,
+# and sets SERVER (the script) and BASE (http://127.0.0.1:PORT). Defines
+# want NAME SIZE (sha256 of what the server sends for NAME), got FILE (its
+# sha256) and dl ARGS... (a quiet download printing gnu sha256 records).
+start_fault_server() {
+  SERVER=$(dirname "$E2E_SUPPORT")/../support/http_fault_server.py
+  python3 "$SERVER" --log requests.log >port &
+  FAULT_SERVER_PID=$!
+  trap 'kill $FAULT_SERVER_PID' EXIT
+  wait_until 10 test -s port || fail "the test server did not start"
+  BASE=http://127.0.0.1:$(cat port)
+}
+want() { python3 "$SERVER" --content "$1" "$2" want.bin && sha256sum <want.bin | cut -d' ' -f1; }
+got() { sha256sum <"$1" | cut -d' ' -f1; }
+dl() { timeout 60 "$HASHER" download --no-db -q -a sha256 -f gnu --retries 3 "$@"; }

@@ -1,16 +1,7 @@
 # 503 twice, then 200: retried with backoff, the file is whole.
 . "$E2E_SUPPORT"
-server=$(dirname "$E2E_SUPPORT")/../support/http_fault_server.py
-python3 "$server" --log requests.log >port &
-server_pid=$!
-trap 'kill $server_pid' EXIT
-wait_until 10 test -s port || fail "the test server did not start"
-base=http://127.0.0.1:$(cat port)
-# sha256 of the content the server sends for NAME SIZE.
-want() { python3 "$server" --content "$1" "$2" want.bin && sha256sum <want.bin | cut -d' ' -f1; }
-got() { sha256sum <"$1" | cut -d' ' -f1; }
-dl() { timeout 60 "$HASHER" download --no-db -q -a sha256 -f gnu --retries 3 "$@"; }
-dl --flat "$base/flaky/f?size=4000" out >records.txt || fail "download failed"
+start_fault_server
+dl --flat "$BASE/flaky/f?size=4000" out >records.txt || fail "download failed"
 expect_eq "$(got out/f)" "$(want f 4000)" "file"
 expect_eq "$(grep -c 'GET /flaky/f' requests.log)" 3 "requests"
 echo ok

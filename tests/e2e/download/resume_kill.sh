@@ -1,17 +1,8 @@
 # A slow download killed with -9 resumes from its .part with a Range
 # request; the final file is whole and its digest is the content's.
 . "$E2E_SUPPORT"
-server=$(dirname "$E2E_SUPPORT")/../support/http_fault_server.py
-python3 "$server" --log requests.log >port &
-server_pid=$!
-trap 'kill $server_pid' EXIT
-wait_until 10 test -s port || fail "the test server did not start"
-base=http://127.0.0.1:$(cat port)
-# sha256 of the content the server sends for NAME SIZE.
-want() { python3 "$server" --content "$1" "$2" want.bin && sha256sum <want.bin | cut -d' ' -f1; }
-got() { sha256sum <"$1" | cut -d' ' -f1; }
-dl() { timeout 60 "$HASHER" download --no-db -q -a sha256 -f gnu --retries 3 "$@"; }
-url="$base/trickle/t?size=40000&rate=2000"
+start_fault_server
+url="$BASE/trickle/t?size=40000&rate=2000"
 "$HASHER" download --no-db -q -a sha256 -f gnu --flat "$url" out >/dev/null 2>&1 &
 pid=$!
 wait_until 10 test -s out/t.part || fail "no .part appeared"
