@@ -24,6 +24,7 @@ int cmd_verify(const Invocation& invocation);
 int cmd_verify_check(const Invocation& invocation);
 int cmd_export(const Invocation& invocation);
 int cmd_dupes(const Invocation& invocation);
+int cmd_copy(const Invocation& invocation);
 int cmd_download(const Invocation& invocation);
 
 } // namespace hasher::cli

@@ -24,6 +24,7 @@ constexpr std::string_view k_usage =
     "              checksum files (GNU, BSD, SFV, hashdeep, jsonl)\n"
     "  export      write catalog rows as checksum files\n"
     "  dupes       list (or hard-link) duplicate files from the catalog\n"
+    "  copy        copy SRC... into DEST while hashing (read once)\n"
     "  download    download URLs (or @FILE lists) into DEST while hashing\n"
     "  algorithms  list the algorithms\n"
     "  config      print the effective configuration as TOML\n"
@@ -114,6 +115,7 @@ int run(int argc, const char* const* argv) {
     if (line.command == "export") return cmd_export(invocation);
     if (line.command == "dupes") return cmd_dupes(invocation);
     if (line.command == "download") return cmd_download(invocation);
+    if (line.command == "copy") return cmd_copy(invocation);
     throw util::UsageError(line.command +
                            ": unknown command (see 'hasher --help')");
   } catch (const util::UsageError& error) {

@@ -158,6 +158,8 @@ constexpr std::array k_settings{
     "download: redirects followed at most"},
   Setting{"cli.insecure", "--insecure", 0, "", flag, "false",
     "download: do not verify TLS certificates"},
+  Setting{"cli.verify_copy", "--verify", 0, "", flag, "false",
+    "copy: re-read what was written and compare"},
   Setting{"cli.help", "--help", 'h', "", flag, "false", "show help"},
   Setting{"cli.version", "--version", 'V', "", flag, "false",
     "show the version"},

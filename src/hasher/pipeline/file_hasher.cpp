@@ -88,17 +88,19 @@ std::uint8_t* FileHasher::slot(std::size_t index) {
 }
 
 util::Result<HashOutcome> FileHasher::hash(io::InputFile& file,
-                                           const digest::LanePlan* plan) {
+                                           const digest::LanePlan* plan,
+                                           ChunkSink* sink) {
   constexpr std::uint64_t k_max_split_size =
       (std::uint64_t{1} << 31) * k_chunk_size / 2;
   if (plan == nullptr || plan->lanes.size() < 2 ||
       file.info().size >= k_max_split_size) {
-    return hash_inline(file);
+    return hash_inline(file, sink);
   }
-  return hash_split(file, *plan);
+  return hash_split(file, *plan, sink);
 }
 
-util::Result<HashOutcome> FileHasher::hash_inline(io::InputFile& file) {
+util::Result<HashOutcome> FileHasher::hash_inline(io::InputFile& file,
+                                                  ChunkSink* sink) {
   std::uint8_t* buffer = slot(0);
   std::uint64_t total = 0;
   for (;;) {
@@ -112,6 +114,13 @@ util::Result<HashOutcome> FileHasher::hash_inline(io::InputFile& file) {
       return got.error();
     }
     if (*got == 0) break;
+    if (sink != nullptr) {
+      util::Result<std::uint64_t> taken = sink->consume({buffer, *got});
+      if (!taken) {
+        m_digests.reset();
+        return taken.error();
+      }
+    }
     m_digests.update({buffer, *got});
     total += *got;
   }
@@ -119,7 +128,8 @@ util::Result<HashOutcome> FileHasher::hash_inline(io::InputFile& file) {
 }
 
 util::Result<HashOutcome> FileHasher::hash_split(io::InputFile& file,
-                                                 const digest::LanePlan& plan) {
+                                                 const digest::LanePlan& plan,
+                                                 ChunkSink* sink) {
   for (std::size_t i = 0; i < k_ring_slots; ++i) slot(i);
   const std::size_t lane_count = plan.lanes.size();
   Ring ring(lane_count);
@@ -174,6 +184,18 @@ util::Result<HashOutcome> FileHasher::hash_split(io::InputFile& file,
     ring.lengths[index] = *got;
     total += *got;
     publish(ring.published, ring.lane_wants, chunk + 1);
+    // The sink runs while the lanes hash: the slot stays ours until the
+    // next pass through the loop.
+    if (sink != nullptr) {
+      util::Result<std::uint64_t> taken =
+          sink->consume({m_slots[index].get(), *got});
+      if (!taken) {
+        failure = taken.error();
+        failed = true;
+        ++chunk; // the published chunk must still be eaten by the lanes
+        break;
+      }
+    }
     m_digests.update({m_slots[index].get(), *got}, plan.lanes[0]);
   }
   // One past the last chunk: lanes waiting for it see ring.end and stop.

@@ -7,10 +7,12 @@
 // small ring of buffers and hashes lane 0, while one thread per further lane
 // hashes its share of the algorithms from the same buffers; a slot is reused
 // only after every lane is done with it. Memory is the ring: slots × chunk.
+// An optional ChunkSink sees every chunk on the reading thread (copy).
 
 #include <hasher/digest/digest_set.hpp>
 #include <hasher/digest/lane_plan.hpp>
 #include <hasher/io/input_file.hpp>
+#include <hasher/pipeline/chunk_sink.hpp>
 #include <hasher/util/encoding.hpp>
 #include <hasher/util/result.hpp>
 
@@ -41,16 +43,20 @@ public:
   // Reads `file` to its end and returns every digest. `plan` spreads the
   // algorithms over lanes (threads); a one-lane plan or nullptr hashes on the
   // calling thread. A read error returns the error and leaves the digests
-  // reset. Not thread-safe: one FileHasher per worker.
+  // reset. `sink`, when not null, is given every chunk in order on the
+  // calling thread (see ChunkSink); its error ends the read the same way.
+  // Not thread-safe: one FileHasher per worker.
   util::Result<HashOutcome> hash(io::InputFile& file,
-                                 const digest::LanePlan* plan);
+                                 const digest::LanePlan* plan,
+                                 ChunkSink* sink = nullptr);
 
 private:
   struct Ring;
 
-  util::Result<HashOutcome> hash_inline(io::InputFile& file);
+  util::Result<HashOutcome> hash_inline(io::InputFile& file, ChunkSink* sink);
   util::Result<HashOutcome> hash_split(io::InputFile& file,
-                                       const digest::LanePlan& plan);
+                                       const digest::LanePlan& plan,
+                                       ChunkSink* sink);
   std::uint8_t* slot(std::size_t index);
 
   digest::DigestSet m_digests;

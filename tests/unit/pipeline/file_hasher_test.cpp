@@ -101,6 +101,77 @@ TEST_F(FileHasherTest, OpenRefusesFifosWithoutBlocking) {
   EXPECT_EQ(opened.error().kind, util::ErrorKind::special);
 }
 
+// Keeps every chunk it is given; fails once it holds more than `limit`.
+class RecordingSink final : public ChunkSink {
+public:
+  explicit RecordingSink(std::size_t limit = SIZE_MAX) : m_limit(limit) {}
+  util::Result<std::uint64_t>
+  consume(std::span<const std::uint8_t> chunk) override {
+    bytes.insert(bytes.end(), chunk.begin(), chunk.end());
+    ++calls;
+    if (bytes.size() > m_limit) {
+      return util::Error{util::ErrorKind::io, "sink",
+                         "No space left on device"};
+    }
+    return bytes.size();
+  }
+  std::vector<std::uint8_t> bytes;
+  std::size_t calls = 0;
+
+private:
+  std::size_t m_limit;
+};
+
+TEST_F(FileHasherTest, ChunkSinkSeesExactlyTheBytesAndDigestsStayTheSame) {
+  auto specs = digest::parse_algorithm_list("crc32,md5,sha1,sha256");
+  std::size_t size =
+      FileHasher::k_chunk_size * (FileHasher::k_ring_slots * 2) + 777;
+  std::vector<std::uint8_t> content = test::sample_message(size);
+  std::string path = write_file("copied", content);
+  FileHasher hasher(specs, nullptr);
+  auto open = [&] { return std::move(*io::InputFile::open(path, AT_FDCWD)); };
+
+  io::InputFile plain = open();
+  auto without = hasher.hash(plain, nullptr);
+  ASSERT_TRUE(without);
+  for (std::size_t lanes = 1; lanes <= 3; ++lanes) {
+    digest::LanePlan plan = digest::plan_lanes(specs, lanes, 0.1);
+    RecordingSink sink;
+    io::InputFile file = open();
+    auto with = hasher.hash(file, &plan, &sink);
+    ASSERT_TRUE(with) << lanes << " lanes";
+    EXPECT_EQ(with->bytes, size);
+    EXPECT_EQ(hex_all(with->digests), hex_all(without->digests))
+        << lanes << " lanes";
+    EXPECT_TRUE(sink.bytes == content) << lanes << " lanes";
+    EXPECT_EQ(sink.calls, FileHasher::k_ring_slots * 2 + 1);
+  }
+}
+
+TEST_F(FileHasherTest, ChunkSinkErrorFailsTheFile) {
+  auto specs = digest::parse_algorithm_list("md5,sha256");
+  std::size_t size = FileHasher::k_chunk_size * FileHasher::k_ring_slots * 2;
+  std::string path = write_file("full", test::sample_message(size));
+  FileHasher hasher(specs, nullptr);
+  for (std::size_t lanes = 1; lanes <= 2; ++lanes) {
+    digest::LanePlan plan = digest::plan_lanes(specs, lanes, 0.1);
+    RecordingSink sink(FileHasher::k_chunk_size * 5);
+    io::InputFile file = std::move(*io::InputFile::open(path, AT_FDCWD));
+    auto result = hasher.hash(file, &plan, &sink);
+    ASSERT_FALSE(result) << lanes << " lanes";
+    EXPECT_EQ(result.error().reason, "No space left on device");
+    EXPECT_EQ(sink.calls, 6u);
+  }
+  // The hasher is usable again afterwards.
+  std::vector<std::uint8_t> abc = {'a', 'b', 'c'};
+  std::string small = write_file("abc", abc);
+  io::InputFile file = std::move(*io::InputFile::open(small, AT_FDCWD));
+  auto again = hasher.hash(file, nullptr);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(util::to_hex(again->digests[0]),
+            "900150983cd24fb0d6963f7d28e17f72");
+}
+
 TEST_F(FileHasherTest, OpenReportsMissingFiles) {
   auto opened = io::InputFile::open((dir() / "nope").string(), AT_FDCWD);
   ASSERT_FALSE(opened);
