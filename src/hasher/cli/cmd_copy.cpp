@@ -456,9 +456,8 @@ std::string summary_tail(const CopyCounts& counts,
                          const catalog::RunInfo* run) {
   std::string text;
   if (run != nullptr && run->resumed) {
-    text += "hasher: resumed run " + std::to_string(run->id) + ": " +
-            std::to_string(counts.already_done) + " files already done, " +
-            std::to_string(counts.run.files + counts.run.failed) + " read";
+    text += ui::resumed_line(run->id, counts.already_done,
+                             counts.run.files + counts.run.failed);
   }
   if (counts.existing > 0) {
     if (!text.empty()) text += "\n";
@@ -480,18 +479,10 @@ int cmd_copy(const Invocation& invocation) {
   if (config.flag("options.dry_run")) {
     throw util::UsageError("--dry-run: copy has no dry run yet");
   }
-  std::vector<digest::AlgorithmSpec> specs = digest::parse_algorithm_list(
-      util::join(config.list("options.algorithms"), ","));
-  std::string format_name = config.text("options.format");
-  if (config.flag("options.json_only")) format_name = "jsonl";
-  if (format_name.empty()) {
-    format_name = std::string(format::default_format(specs.size()));
-  }
+  std::vector<digest::AlgorithmSpec> specs = requested_algorithms(config);
   std::ios::sync_with_stdio(false);
-  std::unique_ptr<format::RecordWriter> writer = format::make_writer(
-      format_name, specs, std::cout,
-      config.flag("options.pretty_json") ? format::Pretty::yes
-                                         : format::Pretty::no);
+  std::unique_ptr<format::RecordWriter> writer =
+      record_writer(config, specs, std::cout);
   if (config.flag("options.sql_only")) writer.reset();
 
   pipeline::PipelineOptions options = pipeline_options(config, specs);
@@ -537,12 +528,7 @@ int cmd_copy(const Invocation& invocation) {
   }
   std::optional<pipeline::CatalogWriter> catalog_writer;
   if (run) {
-    catalog_writer.emplace(
-        *catalog, run->id,
-        static_cast<std::size_t>(std::max<std::int64_t>(
-            1, config.integer("performance.batch_size"))),
-        std::chrono::seconds(std::max<std::int64_t>(
-            1, config.integer("performance.checkpoint_interval"))));
+    catalog_writer.emplace(*catalog, run->id, commit_policy(config));
   }
 
   auto started = std::chrono::steady_clock::now();

@@ -10,6 +10,7 @@
 #include <hasher/catalog/catalog.hpp>
 #include <hasher/cli/commands.hpp>
 #include <hasher/cli/exit_codes.hpp>
+#include <hasher/cli/pipeline_settings.hpp>
 #include <hasher/cli/run_state.hpp>
 #include <hasher/cli/signals.hpp>
 #include <hasher/digest/algorithm.hpp>
@@ -151,8 +152,7 @@ int cmd_download(const Invocation& invocation) {
   }
 
   // What to compute: the output algorithms, then any others the checks need.
-  std::vector<digest::AlgorithmSpec> specs = digest::parse_algorithm_list(
-      util::join(config.list("options.algorithms"), ","));
+  std::vector<digest::AlgorithmSpec> specs = requested_algorithms(config);
   const std::size_t shown = specs.size();
   std::vector<digest::AlgorithmSpec> all = specs;
   std::vector<Expectation> expected = parse_expectations(config, all);
@@ -239,23 +239,13 @@ int cmd_download(const Invocation& invocation) {
     catalog = catalog::open_catalog(config.text("database.db_string"),
                                     config.text("database.table_name"));
     run = catalog->begin_run({dest, "download", columns, catalog::Restart::no});
-    rows = std::make_unique<pipeline::CatalogWriter>(
-        *catalog, run.id,
-        static_cast<std::size_t>(std::max<std::int64_t>(
-            1, config.integer("performance.batch_size"))),
-        std::chrono::seconds(std::max<std::int64_t>(
-            1, config.integer("performance.checkpoint_interval"))));
+    rows = std::make_unique<pipeline::CatalogWriter>(*catalog, run.id,
+                                                     commit_policy(config));
   }
 
-  std::string format_name = config.text("options.format");
-  if (format_name.empty()) {
-    format_name = std::string(format::default_format(shown));
-  }
   std::ios::sync_with_stdio(false);
-  std::unique_ptr<format::RecordWriter> writer = format::make_writer(
-      format_name, std::span(specs).first(shown), std::cout,
-      config.flag("options.pretty_json") ? format::Pretty::yes
-                                         : format::Pretty::no);
+  std::unique_ptr<format::RecordWriter> writer =
+      record_writer(config, std::span(specs).first(shown), std::cout);
   writer->begin();
 
   ui::RunCounts counts;

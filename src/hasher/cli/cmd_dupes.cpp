@@ -57,6 +57,7 @@
 #include <hasher/cli/commands.hpp>
 #include <hasher/cli/dupe_candidates.hpp>
 #include <hasher/cli/exit_codes.hpp>
+#include <hasher/cli/pipeline_settings.hpp>
 #include <hasher/cli/signals.hpp>
 #include <hasher/cli/walk_settings.hpp>
 #include <hasher/config/settings.hpp>
@@ -161,8 +162,7 @@ digest::AlgorithmSpec deciding_algorithm(const config::Config& config,
                                          HashMissing hash_missing) {
   std::vector<std::string> stored = catalog.algorithm_columns();
   if (config.origin("options.algorithms") != "default") {
-    std::vector<digest::AlgorithmSpec> requested = digest::parse_algorithm_list(
-        util::join(config.list("options.algorithms"), ","));
+    std::vector<digest::AlgorithmSpec> requested = requested_algorithms(config);
     if (requested.empty()) {
       throw util::UsageError("options.algorithms: no algorithm given");
     }

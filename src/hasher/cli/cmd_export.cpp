@@ -6,6 +6,7 @@
 #include <hasher/catalog/catalog.hpp>
 #include <hasher/cli/commands.hpp>
 #include <hasher/cli/exit_codes.hpp>
+#include <hasher/cli/pipeline_settings.hpp>
 #include <hasher/cli/signals.hpp>
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/format/writer.hpp>
@@ -26,8 +27,7 @@ std::vector<digest::AlgorithmSpec> export_specs(const config::Config& config,
                                                 catalog::Catalog& catalog) {
   std::vector<std::string> stored = catalog.algorithm_columns();
   std::set<std::string> have(stored.begin(), stored.end());
-  std::vector<digest::AlgorithmSpec> requested = digest::parse_algorithm_list(
-      util::join(config.list("options.algorithms"), ","));
+  std::vector<digest::AlgorithmSpec> requested = requested_algorithms(config);
   if (config.origin("options.algorithms") != "default") {
     for (const digest::AlgorithmSpec& spec : requested) {
       if (have.count(spec.column()) == 0) {
@@ -69,15 +69,9 @@ int cmd_export(const Invocation& invocation) {
   std::unique_ptr<catalog::Catalog> catalog = catalog::open_catalog(
       config.text("database.db_string"), config.text("database.table_name"));
   std::vector<digest::AlgorithmSpec> specs = export_specs(config, *catalog);
-  std::string format_name = config.text("options.format");
-  if (format_name.empty()) {
-    format_name = std::string(format::default_format(specs.size()));
-  }
   std::ios::sync_with_stdio(false);
-  std::unique_ptr<format::RecordWriter> writer = format::make_writer(
-      format_name, specs, std::cout,
-      config.flag("options.pretty_json") ? format::Pretty::yes
-                                         : format::Pretty::no);
+  std::unique_ptr<format::RecordWriter> writer =
+      record_writer(config, specs, std::cout);
 
   catalog::ScanRequest scan;
   for (const std::string& path : invocation.arguments) {

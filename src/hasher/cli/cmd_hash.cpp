@@ -42,9 +42,8 @@ std::string summary_tail(const pipeline::HashCounts& counts,
                          const catalog::RunInfo* run) {
   std::string text;
   if (run != nullptr && run->resumed) {
-    text += "hasher: resumed run " + std::to_string(run->id) + ": " +
-            std::to_string(counts.already_done) + " files already done, " +
-            std::to_string(counts.run.files + counts.run.failed) + " read";
+    text += ui::resumed_line(run->id, counts.already_done,
+                             counts.run.files + counts.run.failed);
   }
   if (counts.unchanged > 0) {
     if (!text.empty()) text += "\n";
@@ -59,19 +58,11 @@ std::string summary_tail(const pipeline::HashCounts& counts,
 int cmd_hash(const Invocation& invocation) {
   const config::Config& config = invocation.config;
   ui::Reporter& reporter = invocation.reporter;
-  std::vector<digest::AlgorithmSpec> specs = digest::parse_algorithm_list(
-      util::join(config.list("options.algorithms"), ","));
+  std::vector<digest::AlgorithmSpec> specs = requested_algorithms(config);
 
-  std::string format_name = config.text("options.format");
-  if (config.flag("options.json_only")) format_name = "jsonl";
-  if (format_name.empty()) {
-    format_name = std::string(format::default_format(specs.size()));
-  }
   std::ios::sync_with_stdio(false);
-  std::unique_ptr<format::RecordWriter> writer = format::make_writer(
-      format_name, specs, std::cout,
-      config.flag("options.pretty_json") ? format::Pretty::yes
-                                         : format::Pretty::no);
+  std::unique_ptr<format::RecordWriter> writer =
+      record_writer(config, specs, std::cout);
   if (config.flag("options.sql_only")) writer.reset();
 
   std::vector<std::string> roots = invocation.arguments;
@@ -121,12 +112,7 @@ int cmd_hash(const Invocation& invocation) {
   }
   std::optional<pipeline::CatalogWriter> catalog_writer;
   if (run) {
-    catalog_writer.emplace(
-        *catalog, run->id,
-        static_cast<std::size_t>(std::max<std::int64_t>(
-            1, config.integer("performance.batch_size"))),
-        std::chrono::seconds(std::max<std::int64_t>(
-            1, config.integer("performance.checkpoint_interval"))));
+    catalog_writer.emplace(*catalog, run->id, commit_policy(config));
   }
 
   ui::ProgressCounters progress;

@@ -18,6 +18,7 @@
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/format/escape.hpp>
 #include <hasher/format/verify_report.hpp>
+#include <hasher/io/input_file.hpp>
 #include <hasher/io/long_path.hpp>
 #include <hasher/io/path.hpp>
 #include <hasher/pipeline/catalog_writer.hpp>
@@ -32,7 +33,6 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
-#include <cstring>
 #include <iostream>
 #include <set>
 #include <sys/stat.h>
@@ -67,8 +67,7 @@ std::vector<digest::AlgorithmSpec> verify_specs(const config::Config& config,
   std::vector<digest::AlgorithmSpec> specs;
   if (config.origin("options.algorithms") != "default") {
     std::set<std::string> have(stored.begin(), stored.end());
-    for (const digest::AlgorithmSpec& spec : digest::parse_algorithm_list(
-             util::join(config.list("options.algorithms"), ","))) {
+    for (const digest::AlgorithmSpec& spec : requested_algorithms(config)) {
       if (have.count(spec.column()) != 0) specs.push_back(spec);
     }
     if (specs.empty()) {
@@ -142,10 +141,10 @@ pipeline::VerifyOutcome quick_outcome(const catalog::StoredEntry& entry,
   struct stat st {};
   if (io::stat_path(entry.path, &st, io::FollowLinks::yes) != 0) {
     int error = errno;
-    outcome.verdict = error == ENOENT || error == ENOTDIR
+    outcome.verdict = io::error_kind(error) == util::ErrorKind::not_found
                           ? pipeline::Verdict::missing
                           : pipeline::Verdict::failed;
-    outcome.reason = std::strerror(error);
+    outcome.reason = io::errno_reason(error);
     return outcome;
   }
   now = io::file_info(st);
@@ -255,12 +254,7 @@ int cmd_verify(const Invocation& invocation) {
       {run_root, quick ? "verify-quick" : "verify", columns,
        config.flag("options.restart") ? catalog::Restart::yes
                                       : catalog::Restart::no});
-  pipeline::CatalogWriter writer(
-      *catalog, run.id,
-      static_cast<std::size_t>(
-          std::max<std::int64_t>(1, config.integer("performance.batch_size"))),
-      std::chrono::seconds(std::max<std::int64_t>(
-          1, config.integer("performance.checkpoint_interval"))));
+  pipeline::CatalogWriter writer(*catalog, run.id, commit_policy(config));
 
   ui::VerifyCounts counts;
   // Prints, counts and records one verdict; one call at a time.
@@ -399,10 +393,8 @@ int cmd_verify(const Invocation& invocation) {
           .count();
   reporter.info(ui::verify_summary_line(counts, seconds));
   if (run.resumed) {
-    reporter.info("hasher: resumed run " + std::to_string(run.id) + ": " +
-                  std::to_string(counts.already_done) +
-                  " files already done, " + std::to_string(counts.verified()) +
-                  " read");
+    reporter.info(
+        ui::resumed_line(run.id, counts.already_done, counts.verified()));
   }
   if (signal != 0) {
     return signal_exit_code(signal);

@@ -17,13 +17,13 @@
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/format/checksum_reader.hpp>
 #include <hasher/format/verify_report.hpp>
+#include <hasher/io/input_file.hpp>
 #include <hasher/pipeline/verify_sink.hpp>
 #include <hasher/util/errors.hpp>
 #include <hasher/util/strings.hpp>
 
 #include <cerrno>
 #include <csignal>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -71,7 +71,7 @@ public:
   }
 
   [[nodiscard]] bool ok() const { return m_error == 0; }
-  [[nodiscard]] std::string reason() const { return std::strerror(m_error); }
+  [[nodiscard]] std::string reason() const { return io::errno_reason(m_error); }
   std::istream& rewind() {
     m_stream->clear();
     m_stream->seekg(0);
@@ -187,8 +187,7 @@ int cmd_verify_check(const Invocation& invocation) {
   install_stop_handlers();
   CheckOptions options;
   if (config.origin("options.algorithms") != "default") {
-    std::vector<digest::AlgorithmSpec> specs = digest::parse_algorithm_list(
-        util::join(config.list("options.algorithms"), ","));
+    std::vector<digest::AlgorithmSpec> specs = requested_algorithms(config);
     if (specs.size() != 1) {
       throw util::UsageError("options.algorithms: verify -c takes one "
                              "algorithm for GNU-style lines");

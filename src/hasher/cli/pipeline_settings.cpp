@@ -2,12 +2,38 @@
 
 #include <hasher/cli/signals.hpp>
 #include <hasher/util/errors.hpp>
+#include <hasher/util/strings.hpp>
 
 #include <algorithm>
 #include <thread>
 #include <unistd.h>
 
 namespace hasher::cli {
+
+std::vector<digest::AlgorithmSpec>
+requested_algorithms(const config::Config& config) {
+  return digest::parse_algorithm_list(
+      util::join(config.list("options.algorithms"), ","));
+}
+
+std::unique_ptr<format::RecordWriter>
+record_writer(const config::Config& config,
+              std::span<const digest::AlgorithmSpec> specs, std::ostream& out) {
+  std::string name = config.text("options.format");
+  if (config.flag("options.json_only")) name = "jsonl";
+  if (name.empty()) name = std::string(format::default_format(specs.size()));
+  return format::make_writer(name, specs, out,
+                             config.flag("options.pretty_json")
+                                 ? format::Pretty::yes
+                                 : format::Pretty::no);
+}
+
+pipeline::CommitPolicy commit_policy(const config::Config& config) {
+  return {static_cast<std::size_t>(std::max<std::int64_t>(
+              1, config.integer("performance.batch_size"))),
+          std::chrono::seconds(std::max<std::int64_t>(
+              1, config.integer("performance.checkpoint_interval")))};
+}
 
 std::size_t job_count(const config::Config& config) {
   std::int64_t jobs = config.integer("performance.worker_threads");

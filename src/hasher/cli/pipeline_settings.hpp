@@ -1,14 +1,35 @@
 #pragma once
 
 // Settings every command that reads files through the pipeline shares:
-// worker count, retries, fail-fast, the progress line.
+// the algorithms, the record format, worker count, retries, fail-fast, the
+// progress line, when the catalog commits.
 
 #include <hasher/config/config.hpp>
+#include <hasher/format/writer.hpp>
+#include <hasher/pipeline/catalog_writer.hpp>
 #include <hasher/pipeline/hash_pipeline.hpp>
 
 #include <cstddef>
+#include <memory>
+#include <ostream>
+#include <span>
 
 namespace hasher::cli {
+
+// The algorithms of -a (or the configured default). Throws util::UsageError
+// naming a bad item.
+std::vector<digest::AlgorithmSpec>
+requested_algorithms(const config::Config& config);
+
+// The record writer of -f (or --json-only; the default for this many
+// algorithms) for `specs` on `out`, indented with --pretty-json. Throws
+// util::UsageError for a bad format.
+std::unique_ptr<format::RecordWriter>
+record_writer(const config::Config& config,
+              std::span<const digest::AlgorithmSpec> specs, std::ostream& out);
+
+// --batch-size and --checkpoint-interval (each at least 1).
+pipeline::CommitPolicy commit_policy(const config::Config& config);
 
 // performance.worker_threads, 0 = one per core. Throws util::UsageError for a
 // negative value.

@@ -206,16 +206,13 @@ AlgorithmSpec parse_one(std::string_view item) {
       throw util::UsageError("--algorithms: '" + std::string(item) +
                              "': only an XOF takes a length");
     }
-    unsigned bits = 0;
-    auto [end, ec] =
-        std::from_chars(length.data(), length.data() + length.size(), bits);
-    if (ec != std::errc() || end != length.data() + length.size() ||
-        bits == 0 || bits % 8 != 0 || bits > 65536) {
+    std::optional<AlgorithmSpec> sized = xof_spec(*algorithm, length);
+    if (!sized) {
       throw util::UsageError("--algorithms: '" + std::string(item) +
                              "': the length must be a multiple of 8 from 8 "
                              "to 65536 bits");
     }
-    spec.bits = bits;
+    spec = *sized;
   }
   return spec;
 }
@@ -251,6 +248,20 @@ std::string AlgorithmSpec::tag() const {
 
 std::span<const Algorithm> all_algorithms() { return k_algorithms; }
 
+std::optional<AlgorithmSpec> xof_spec(const Algorithm& algorithm,
+                                      std::string_view digits) {
+  if (algorithm.xof != Xof::yes) return std::nullopt;
+  unsigned bits = 0;
+  auto [end, error] =
+      std::from_chars(digits.data(), digits.data() + digits.size(), bits);
+  if (digits.empty() || error != std::errc() ||
+      end != digits.data() + digits.size() || bits == 0 || bits % 8 != 0 ||
+      bits > 65536) {
+    return std::nullopt;
+  }
+  return AlgorithmSpec{&algorithm, bits};
+}
+
 std::optional<AlgorithmSpec> spec_for_column(std::string_view column) {
   if (const Algorithm* algorithm = find_algorithm(column)) {
     return AlgorithmSpec{algorithm, algorithm->bits};
@@ -259,16 +270,11 @@ std::optional<AlgorithmSpec> spec_for_column(std::string_view column) {
   std::size_t underscore = column.rfind('_');
   if (underscore == std::string_view::npos) return std::nullopt;
   const Algorithm* algorithm = find_algorithm(column.substr(0, underscore));
-  std::string_view digits = column.substr(underscore + 1);
-  if (algorithm == nullptr || algorithm->xof != Xof::yes || digits.empty() ||
-      digits.size() > 6 ||
-      digits.find_first_not_of("0123456789") != std::string_view::npos) {
-    return std::nullopt;
-  }
-  unsigned bits = static_cast<unsigned>(std::stoul(std::string(digits)));
-  if (bits == 0 || bits % 8 != 0) return std::nullopt;
-  AlgorithmSpec spec{algorithm, bits};
-  if (spec.column() != column) return std::nullopt; // e.g. "shake256_0256"
+  if (algorithm == nullptr) return std::nullopt;
+  std::optional<AlgorithmSpec> spec =
+      xof_spec(*algorithm, column.substr(underscore + 1));
+  // "shake256_0256" or "shake256_256" name no column of their own.
+  if (!spec || spec->column() != column) return std::nullopt;
   return spec;
 }
 

@@ -58,6 +58,11 @@ const Algorithm* find_algorithm(std::string_view name);
 // length that is zero or not a multiple of 8).
 std::vector<AlgorithmSpec> parse_algorithm_list(std::string_view list);
 
+// `algorithm` with the output length `digits` (decimal bits) when it is an
+// XOF and the length is a multiple of 8 from 8 to 65536, else nullopt.
+std::optional<AlgorithmSpec> xof_spec(const Algorithm& algorithm,
+                                      std::string_view digits);
+
 // The spec whose column() is `column` (`sha256`, `shake256_1024`), or
 // nullopt for a name that is no algorithm column.
 std::optional<AlgorithmSpec> spec_for_column(std::string_view column);

@@ -149,7 +149,7 @@ std::optional<digest::AlgorithmSpec> find_bsd_tag(std::string_view tag) {
   if (dash == std::string_view::npos) return std::nullopt;
   const digest::Algorithm* base = find_plain_tag(tag.substr(0, dash));
   if (base == nullptr) return std::nullopt;
-  return xof_spec(*base, tag.substr(dash + 1));
+  return digest::xof_spec(*base, tag.substr(dash + 1));
 }
 
 std::optional<ChecksumEntry> parse_bsd_line(std::string_view line) {

@@ -246,18 +246,4 @@ std::optional<util::Bytes> decode_digest(const digest::AlgorithmSpec& spec,
   return bytes;
 }
 
-std::optional<digest::AlgorithmSpec>
-xof_spec(const digest::Algorithm& algorithm, std::string_view digits) {
-  if (algorithm.xof != digest::Xof::yes) return std::nullopt;
-  unsigned bits = 0;
-  auto [end, ec] =
-      std::from_chars(digits.data(), digits.data() + digits.size(), bits);
-  if (digits.empty() || ec != std::errc() ||
-      end != digits.data() + digits.size() || bits == 0 || bits % 8 != 0 ||
-      bits > 65536) {
-    return std::nullopt;
-  }
-  return digest::AlgorithmSpec{&algorithm, bits};
-}
-
 } // namespace hasher::format

@@ -112,11 +112,6 @@ private:
 std::optional<util::Bytes> decode_digest(const digest::AlgorithmSpec& spec,
                                          std::string_view text);
 
-// `algorithm` with the output length `digits` (decimal bits) when it is an XOF
-// and the length is a multiple of 8 from 8 to 65536, else nullopt.
-std::optional<digest::AlgorithmSpec>
-xof_spec(const digest::Algorithm& algorithm, std::string_view digits);
-
 inline const std::vector<std::uint64_t>&
 ChecksumReader::malformed_lines() const {
   return m_malformed;

@@ -1,6 +1,7 @@
 #include <hasher/net/http_client.hpp>
 
 #include <hasher/util/errors.hpp>
+#include <hasher/util/strings.hpp>
 
 #include <curl/curl.h>
 
@@ -12,17 +13,6 @@
 
 namespace hasher::net {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text[0]))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() &&
-         std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 std::optional<std::uint64_t> parse_count(std::string_view text) {
   std::uint64_t value = 0;
@@ -121,8 +111,8 @@ struct HttpClient::Transfer {
     }
     std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) return size * n;
-    std::string name = lower(trim(line.substr(0, colon)));
-    std::string_view value = trim(line.substr(colon + 1));
+    std::string name = lower(util::trim(line.substr(0, colon)));
+    std::string_view value = util::trim(line.substr(colon + 1));
     ResponseHead& head = transfer->head;
     if (name == "content-length") {
       head.content_length = parse_count(value);
@@ -273,7 +263,7 @@ void HttpClient::cancel_all() {
 namespace hasher::net {
 
 std::optional<std::chrono::seconds> retry_after_delay(std::string_view value) {
-  value = trim(value);
+  value = util::trim(value);
   if (value.empty()) return std::nullopt;
   if (std::optional<std::uint64_t> seconds = parse_count(value)) {
     return std::chrono::seconds(static_cast<std::int64_t>(*seconds));

@@ -1,5 +1,7 @@
 #include <hasher/net/safe_name.hpp>
 
+#include <hasher/util/strings.hpp>
+
 #include <cctype>
 #include <vector>
 
@@ -20,17 +22,6 @@ std::vector<std::string> path_components(std::string_view path) {
     path.remove_prefix(slash + 1);
   }
   return parts;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text[0]))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() &&
-         std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
 }
 
 bool iequals(std::string_view a, std::string_view b) {
@@ -54,7 +45,7 @@ std::optional<std::string> parameter(std::string_view header,
     ++i;
     std::size_t equals = header.find_first_of("=;", i);
     if (equals == std::string_view::npos) return std::nullopt;
-    std::string_view key = trim(header.substr(i, equals - i));
+    std::string_view key = util::trim(header.substr(i, equals - i));
     if (header[equals] == ';') {
       i = equals;
       continue;
@@ -70,7 +61,7 @@ std::optional<std::string> parameter(std::string_view header,
       i = header.find(';', i);
     } else {
       std::size_t semicolon = header.find(';', i);
-      text = std::string(trim(header.substr(i, semicolon - i)));
+      text = std::string(util::trim(header.substr(i, semicolon - i)));
       i = semicolon;
     }
     if (iequals(key, name)) return text;

@@ -5,11 +5,10 @@
 namespace hasher::pipeline {
 
 CatalogWriter::CatalogWriter(catalog::Catalog& catalog, std::int64_t run_id,
-                             std::size_t batch_size,
-                             std::chrono::milliseconds checkpoint_interval)
+                             CommitPolicy policy)
     : m_catalog(catalog), m_run_id(run_id),
-      m_batch_size(batch_size == 0 ? 1 : batch_size),
-      m_interval(checkpoint_interval), m_thread([this] { run(); }) {}
+      m_batch_size(policy.batch_size == 0 ? 1 : policy.batch_size),
+      m_interval(policy.interval), m_thread([this] { run(); }) {}
 
 CatalogWriter::~CatalogWriter() {
   try {

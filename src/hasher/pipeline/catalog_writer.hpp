@@ -19,13 +19,19 @@
 
 namespace hasher::pipeline {
 
+// When the writer commits: every `batch_size` files and at least every
+// `interval`.
+struct CommitPolicy {
+  std::size_t batch_size = 1000;
+  std::chrono::milliseconds interval{5000};
+};
+
 class CatalogWriter {
 public:
   // Starts the writer thread for run `run_id` of `catalog`, which must
   // outlive this object.
   CatalogWriter(catalog::Catalog& catalog, std::int64_t run_id,
-                std::size_t batch_size,
-                std::chrono::milliseconds checkpoint_interval);
+                CommitPolicy policy);
   ~CatalogWriter();
   CatalogWriter(const CatalogWriter&) = delete;
   CatalogWriter& operator=(const CatalogWriter&) = delete;

@@ -60,4 +60,11 @@ std::string verify_summary_line(const VerifyCounts& counts, double seconds) {
   return text;
 }
 
+std::string resumed_line(std::int64_t run_id, std::uint64_t already_done,
+                         std::uint64_t read) {
+  return "hasher: resumed run " + std::to_string(run_id) + ": " +
+         std::to_string(already_done) + " files already done, " +
+         std::to_string(read) + " read";
+}
+
 } // namespace hasher::ui

@@ -14,6 +14,10 @@ struct RunCounts {
   std::uint64_t skipped = 0; // special files, symlinks, filtered
 };
 
+// `hasher: resumed run N: K files already done, M read` (SPEC).
+std::string resumed_line(std::int64_t run_id, std::uint64_t already_done,
+                         std::uint64_t read);
+
 // What a verify found.
 struct VerifyCounts {
   std::uint64_t ok = 0;
