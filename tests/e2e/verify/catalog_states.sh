@@ -23,6 +23,12 @@ sed 's/ in [0-9.]* s ([0-9]* MB\/s)//' err
 echo "exit $?"
 "$HASHER" verify -f jsonl t/b t/sub 2>/dev/null
 echo "exit $?"
+# -a picks a subset of the stored algorithms; one the catalog lacks is a
+# usage error.
+"$HASHER" verify -a md5 t/b 2>/dev/null
+echo "exit $?"
+"$HASHER" verify -a sha512 t/b 2>/dev/null
+echo "exit $?"
 # The touched file's row took the new mtime: --quick now sees it as OK.
 "$HASHER" verify --quick t/sub 2>/dev/null
 echo "exit $?"
