@@ -9,6 +9,7 @@ pkg_check_modules(GCRYPT REQUIRED IMPORTED_TARGET libgcrypt>=1.10)
 pkg_check_modules(CRYPTOPP REQUIRED IMPORTED_TARGET libcrypto++>=8.7)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash>=0.8)
 pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd>=1.5)
 pkg_check_modules(ISAL REQUIRED IMPORTED_TARGET libisal>=2.30)
 pkg_check_modules(DEFLATE REQUIRED IMPORTED_TARGET libdeflate>=1.14)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3>=3.40)
@@ -19,6 +20,6 @@ find_package(GTest REQUIRED)
 message(STATUS "hasher dependencies: OpenSSL ${OPENSSL_VERSION}, "
   "librhash ${RHASH_VERSION}, libgcrypt ${GCRYPT_VERSION}, "
   "Crypto++ ${CRYPTOPP_VERSION}, xxHash ${XXHASH_VERSION}, "
-  "zlib ${ZLIB_VERSION}, ISA-L ${ISAL_VERSION}, libdeflate ${DEFLATE_VERSION}, "
+  "zlib ${ZLIB_VERSION}, zstd ${ZSTD_VERSION}, ISA-L ${ISAL_VERSION}, libdeflate ${DEFLATE_VERSION}, "
   "SQLite ${SQLITE3_VERSION}, toml++ ${TOMLPP_VERSION}, "
   "libcurl ${CURL_VERSION_STRING}")

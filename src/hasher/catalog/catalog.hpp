@@ -69,6 +69,9 @@ struct FileRow {
   // Where the bytes came from (copy --store-source-path: the source path;
   // download: the URL); empty keeps what the row had.
   std::string source;
+  // "gzip" or "zstd" when the digests are of the content of `path` + that
+  // codec's suffix, decoded (a compressed copy); empty: of `path` itself.
+  std::string content_codec;
 };
 
 struct FailureRow {

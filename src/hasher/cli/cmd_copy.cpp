@@ -13,6 +13,14 @@
 // per copied file is printed under its destination path; the catalog row is
 // keyed by the destination (`--store-source-path`: the source as `source`).
 //
+// With --compress (gzip, zstd, or auto per file) a copy gets the codec's
+// suffix, --decompress writes a .gz/.zst source decoded (without it); the
+// digests are of the content (default, --hash-uncompressed), of the bytes
+// written (--hash-compressed) or both (--hash-both). A content record is
+// named as the decoded file would be (`f.txt` for `f.txt.zst`, as Debian's
+// Release files list `Packages` for `Packages.xz`); its catalog row says
+// which codec to read the file through.
+//
 // Files are copied one at a time on this thread (a big file hashes over
 // several lanes); copying many small files in parallel is left for later.
 
@@ -22,6 +30,7 @@
 #include <hasher/cli/pipeline_settings.hpp>
 #include <hasher/cli/signals.hpp>
 #include <hasher/cli/walk_settings.hpp>
+#include <hasher/codec/codec.hpp>
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/digest/lane_plan.hpp>
 #include <hasher/format/writer.hpp>
@@ -75,6 +84,20 @@ std::string join(const std::string& dir, const std::string& name) {
   if (name.empty()) return dir;
   if (!dir.empty() && dir.back() == '/') return dir + name;
   return dir + "/" + name;
+}
+
+// `shown`, the way records name the planned path `planned`, renamed as
+// `actual` (the same path with a codec suffix added or removed).
+std::string renamed_like(const std::string& shown, const std::string& planned,
+                         const std::string& actual) {
+  std::string planned_name = planned.substr(planned.rfind('/') + 1);
+  std::string actual_name = actual.substr(actual.rfind('/') + 1);
+  if (shown.size() < planned_name.size() ||
+      shown.compare(shown.size() - planned_name.size(), planned_name.size(),
+                    planned_name) != 0) {
+    return shown;
+  }
+  return shown.substr(0, shown.size() - planned_name.size()) + actual_name;
 }
 
 enum class Kind { missing, directory, other };
@@ -215,6 +238,7 @@ struct CopyCounts {
 };
 
 struct CopySettings {
+  pipeline::CopyCoding coding;
   pipeline::VerifyCopy verify = pipeline::VerifyCopy::no;
   io::Overwrite overwrite = io::Overwrite::replace;
   bool skip_existing = false;
@@ -273,9 +297,20 @@ private:
     return path.substr(at);
   }
 
+  // Where a copy of `source` planned at `dest` may be on disk: its final
+  // name, and with --compress auto both `NAME.zst` and `NAME`.
+  std::vector<std::string> on_disk_names(const std::string& source,
+                                         const std::string& dest) const {
+    std::string name = m_copier.final_name(source, dest);
+    if (!m_settings.coding.compress.adaptive) return {name};
+    return {name + std::string(codec::codec_extension(codec::Codec::zstd)),
+            name};
+  }
+
   void copy_one(const walk::WalkEntry& entry, const std::string& dest,
                 const std::string& shown) {
-    if (m_resume != nullptr && already_done(dest)) return;
+    std::vector<std::string> names = on_disk_names(entry.path, dest);
+    if (m_resume != nullptr && already_done(names)) return;
     util::Result<std::uint64_t> made =
         m_dirs.ensure(parent_of(dest), parent_of(entry.path));
     if (!made) {
@@ -283,17 +318,26 @@ private:
       return;
     }
     struct stat existing {};
-    bool exists = io::stat_path(dest, &existing, io::FollowLinks::no) == 0;
+    std::string there = names.front();
+    bool exists = false;
+    for (const std::string& name : names) {
+      exists = io::stat_path(name, &existing, io::FollowLinks::no) == 0;
+      if (exists) {
+        there = name;
+        break;
+      }
+    }
+    std::string there_shown = renamed_like(shown, dest, there);
     if (exists && S_ISDIR(existing.st_mode)) {
-      fail(shown, dest, "is a directory");
+      fail(there_shown, there, "is a directory");
       return;
     }
     if (exists && m_settings.overwrite == io::Overwrite::refuse) {
-      keep(shown, "exists (--no-clobber)");
+      keep(there_shown, "exists (--no-clobber)");
       return;
     }
     if (exists && m_settings.skip_existing && S_ISREG(existing.st_mode) &&
-        same_content(entry, dest, shown,
+        same_content(entry, there, there_shown,
                      static_cast<std::uint64_t>(existing.st_size))) {
       return;
     }
@@ -316,12 +360,32 @@ public:
   void on_committed(pipeline::PendingCopy& copy,
                     const util::Result<io::FileInfo>& result) {
     const pipeline::CopyRequest& request = copy.request;
+    const std::string& on_disk = copy.temp.path();
+    std::string shown =
+        renamed_like(request.shown, request.destination, on_disk);
     if (!result) {
-      report_failure(result.error(), request.destination, request.shown);
+      report_failure(result.error(), on_disk, shown);
       return;
     }
-    record(request.source, request.destination, request.shown, *result,
-           std::move(copy.digests));
+    codec::Codec written = copy.written_codec;
+    if (written == codec::Codec::none) {
+      record(request.source, on_disk, shown, *result, codec::Codec::none,
+             std::move(copy.digests));
+    } else {
+      // The content under the decoded name, the written bytes under the
+      // file's own: either or both, as asked.
+      if (!copy.digests.empty()) {
+        io::FileInfo content = *result;
+        content.size = copy.bytes;
+        record(request.source, codec::strip_extension(on_disk, written),
+               codec::strip_extension(shown, written), content, written,
+               std::move(copy.digests));
+      }
+      if (!copy.written_digests.empty()) {
+        record(request.source, on_disk, shown, *result, codec::Codec::none,
+               std::move(copy.written_digests));
+      }
+    }
     ++m_counts.run.files;
     m_counts.run.bytes += copy.bytes;
   }
@@ -344,20 +408,61 @@ private:
     fail(error.subject == dest ? shown : error.subject, dest, error.reason);
   }
 
-  bool already_done(const std::string& dest) {
-    pipeline::SkipQuery query{&dest, dest, nullptr};
-    std::vector<pipeline::SkipReason> reasons = m_resume->decide({&query, 1});
-    if (reasons.at(0) != pipeline::SkipReason::already_done) return false;
-    // The row says committed; the file must still be there.
-    if (kind_of(dest, io::FollowLinks::no) != Kind::other) return false;
-    ++m_counts.already_done;
-    return true;
+  // Whether the resumed run committed this copy: a row under one of the
+  // names it may have (its on-disk names, or a compressed copy's content
+  // name), and the file still there.
+  bool already_done(const std::vector<std::string>& names) {
+    std::vector<std::string> keys = names;
+    for (const std::string& name : names) {
+      codec::Codec codec = codec::codec_of_path(name);
+      if (codec != codec::Codec::none) {
+        keys.push_back(codec::strip_extension(name, codec));
+      }
+    }
+    std::vector<pipeline::SkipQuery> queries;
+    for (const std::string& key : keys) queries.push_back({&key, key, nullptr});
+    std::vector<pipeline::SkipReason> reasons = m_resume->decide(queries);
+    bool done = false;
+    for (pipeline::SkipReason reason : reasons) {
+      done = done || reason == pipeline::SkipReason::already_done;
+    }
+    if (!done) return false;
+    for (const std::string& name : names) {
+      if (kind_of(name, io::FollowLinks::no) == Kind::other) {
+        ++m_counts.already_done;
+        return true;
+      }
+    }
+    return false;
   }
 
   // --skip-existing: same size, then (unless --no-hash-existing) the same
   // digests. True when the destination is kept.
   bool same_content(const walk::WalkEntry& entry, const std::string& dest,
                     const std::string& shown, std::uint64_t dest_size) {
+    // Compressed or decoded on the way: sizes say nothing, contents do.
+    const pipeline::CopyCoding& coding = m_settings.coding;
+    codec::Codec source_codec = coding.decompress
+                                    ? codec::codec_of_path(entry.path)
+                                    : codec::Codec::none;
+    codec::Codec dest_codec =
+        coding.compress.adaptive || coding.compress.codec != codec::Codec::none
+            ? codec::codec_of_path(dest)
+            : codec::Codec::none;
+    if (source_codec != codec::Codec::none ||
+        dest_codec != codec::Codec::none) {
+      if (!m_settings.hash_existing) {
+        keep(shown, "exists");
+        return true;
+      }
+      util::Result<pipeline::HashOutcome> there =
+          m_copier.hash(dest, &m_plan, dest_codec);
+      util::Result<pipeline::HashOutcome> here =
+          m_copier.hash(entry.path, &m_plan, source_codec);
+      if (!there || !here || here->digests != there->digests) return false;
+      keep(shown, "exists with the same content");
+      return true;
+    }
     std::uint64_t source_size = 0;
     if (entry.info) {
       source_size = entry.info->size;
@@ -382,14 +487,17 @@ private:
     struct stat st {};
     if (m_catalog != nullptr &&
         io::stat_path(dest, &st, io::FollowLinks::no) == 0) {
-      add_row(entry.path, dest, io::file_info(st), std::move(here->digests));
+      add_row(entry.path, dest, io::file_info(st), codec::Codec::none,
+              std::move(here->digests));
     }
     return true;
   }
 
+  // One record and row; `content_codec`, when not none, says the digests
+  // are of what `dest` + its suffix holds decoded.
   void record(const std::string& source, const std::string& dest,
               const std::string& shown, const io::FileInfo& info,
-              std::vector<util::Bytes> digests) {
+              codec::Codec content_codec, std::vector<util::Bytes> digests) {
     if (m_writer != nullptr) {
       m_record.path = shown;
       m_record.size = info.size;
@@ -397,11 +505,14 @@ private:
       m_record.digests = digests;
       m_writer->write(m_record);
     }
-    if (m_catalog != nullptr) add_row(source, dest, info, std::move(digests));
+    if (m_catalog != nullptr) {
+      add_row(source, dest, info, content_codec, std::move(digests));
+    }
   }
 
   void add_row(const std::string& source, const std::string& dest,
-               const io::FileInfo& info, std::vector<util::Bytes> digests) {
+               const io::FileInfo& info, codec::Codec content_codec,
+               std::vector<util::Bytes> digests) {
     catalog::FileRow row;
     row.path = dest;
     row.size = info.size;
@@ -409,6 +520,7 @@ private:
     row.inode = info.inode;
     row.device = info.device;
     row.digests = std::move(digests);
+    row.content_codec = std::string(codec::codec_name(content_codec));
     if (m_settings.store_source) {
       row.source = io::absolute_path(source, io::current_directory());
     }
@@ -467,6 +579,45 @@ std::string summary_tail(const CopyCounts& counts,
   return text;
 }
 
+// --compress, --compression-level, --decompress and which digests a
+// compressed copy gets. Throws UsageError for a bad value or combination.
+pipeline::CopyCoding copy_coding(const config::Config& config) {
+  pipeline::CopyCoding coding;
+  std::optional<int> level;
+  if (config.is_set("options.compression_level")) {
+    level = static_cast<int>(config.integer("options.compression_level"));
+  }
+  std::string compress = config.text("options.compress");
+  if (!compress.empty()) {
+    util::Result<codec::Compression> parsed =
+        codec::parse_compression(compress, level, "--compress");
+    if (!parsed) {
+      throw util::UsageError(parsed.error().subject + ": " +
+                             parsed.error().reason);
+    }
+    coding.compress = *parsed;
+  } else if (level) {
+    throw util::UsageError("--compression-level: needs --compress");
+  }
+  coding.decompress = config.flag("options.decompress");
+  bool compressed = config.flag("options.hash_compressed");
+  bool both = config.flag("options.hash_both");
+  bool content = config.flag("options.hash_uncompressed");
+  if (int(compressed) + int(both) + int(content) > 1) {
+    throw util::UsageError("--hash-compressed, --hash-both and "
+                           "--hash-uncompressed: choose one");
+  }
+  if ((compressed || both) && compress.empty()) {
+    throw util::UsageError(
+        std::string(compressed ? "--hash-compressed" : "--hash-both") +
+        ": needs --compress (the copy is what is hashed)");
+  }
+  coding.digests = both         ? pipeline::CopyDigests::both
+                   : compressed ? pipeline::CopyDigests::written
+                                : pipeline::CopyDigests::content;
+  return coding;
+}
+
 } // namespace
 
 int cmd_copy(const Invocation& invocation) {
@@ -500,6 +651,7 @@ int cmd_copy(const Invocation& invocation) {
   settings.hash_existing = !config.flag("options.no_hash_existing");
   settings.store_source = config.flag("options.store_source_path");
   settings.split_threshold = k_split_threshold;
+  settings.coding = copy_coding(config);
 
   const std::string cwd = io::current_directory();
   std::vector<Target> targets = plan_targets(invocation.arguments, cwd);
@@ -532,7 +684,7 @@ int cmd_copy(const Invocation& invocation) {
   }
 
   auto started = std::chrono::steady_clock::now();
-  pipeline::FileCopier copier(specs, options.stop);
+  pipeline::FileCopier copier(specs, settings.coding, options.stop);
   digest::LanePlan plan = digest::plan_lanes(specs, options.jobs, k_read_cost);
   DestinationDirs dirs;
   CopyCounts counts;

@@ -1,6 +1,9 @@
 #include <hasher/cli/command_line.hpp>
 
+#include <hasher/codec/codec.hpp>
 #include <hasher/util/errors.hpp>
+
+#include <unistd.h>
 
 namespace hasher::cli {
 namespace {
@@ -56,6 +59,18 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       if (name == "--check" && line.command == "verify") {
         add(config::find_setting("cli.check"), "true", name);
         continue;
+      }
+      // A bare --compress is the original tool's flag (gzip): a value
+      // follows only if it names a compression or is no existing path (so
+      // that `--compress xz` is refused, not copied as a SRC).
+      if (name == "--compress" && !has_value) {
+        has_value = true;
+        value = "gzip";
+        if (i + 1 < argc && argv[i + 1][0] != '-' &&
+            (codec::names_compression(argv[i + 1]) ||
+             ::access(argv[i + 1], F_OK) != 0)) {
+          value = argv[++i];
+        }
       }
       const config::Setting* setting = config::find_flag(name);
       if (setting == nullptr) {

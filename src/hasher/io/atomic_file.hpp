@@ -74,6 +74,11 @@ public:
   // committed file (size, mtime, inode, device).
   util::Result<FileInfo> commit(const CommitOptions& options);
 
+  // Gives the file another final name in the same directory, before the
+  // commit (copy --compress auto learns whether a `.zst` suffix is due only
+  // once it has seen the first chunk).
+  void rename_target(const std::string& name);
+
   [[nodiscard]] const std::string& path() const { return m_path; }
   [[nodiscard]] const std::string& temp_name() const { return m_temp_name; }
   // The temp's full path, for reading it back before the commit.

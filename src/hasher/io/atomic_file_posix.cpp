@@ -228,4 +228,10 @@ std::uint64_t remove_stale_temps(const std::string& directory) {
   return removed;
 }
 
+void AtomicFile::rename_target(const std::string& name) {
+  m_path.resize(m_path.size() - m_name.size());
+  m_path += name;
+  m_name = name;
+}
+
 } // namespace hasher::io

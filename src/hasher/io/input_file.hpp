@@ -5,6 +5,7 @@
 // read(2) calls into the caller's buffer (no whole-file reads, no mmap), with
 // a sequential read-ahead hint.
 
+#include <hasher/io/byte_reader.hpp>
 #include <hasher/util/result.hpp>
 
 #include <cstdint>
@@ -26,7 +27,7 @@ struct FileInfo {
 // The FileInfo of a stat(2) result.
 FileInfo file_info(const struct stat& st);
 
-class InputFile {
+class InputFile final : public ByteReader {
 public:
   // Opens `path` (relative to `dir_fd`, or the current directory with
   // AT_FDCWD) for reading. Fails with ErrorKind::special for anything but a
@@ -41,19 +42,20 @@ public:
   InputFile& operator=(InputFile&& other) noexcept;
   InputFile(const InputFile&) = delete;
   InputFile& operator=(const InputFile&) = delete;
-  ~InputFile();
+  ~InputFile() override;
 
   // Reads up to buffer.size() bytes, retrying on EINTR and short reads until
   // the buffer is full or the end is reached; 0 means end of file. A file
   // whose size was known at open is read up to that size only; restat() then
   // tells whether it changed meanwhile.
-  util::Result<std::size_t> read(std::span<std::uint8_t> buffer);
+  util::Result<std::size_t> read(std::span<std::uint8_t> buffer) override;
 
   // Stats the open file again (to detect a change while reading).
   util::Result<FileInfo> restat() const;
 
   [[nodiscard]] const FileInfo& info() const { return m_info; }
-  [[nodiscard]] const std::string& path() const { return m_path; }
+  [[nodiscard]] const std::string& path() const override { return m_path; }
+  [[nodiscard]] std::uint64_t size_hint() const override { return m_info.size; }
 
 private:
   InputFile(int fd, std::string path, FileInfo info, bool owned)

@@ -16,7 +16,7 @@ CopyBatch::CopyBatch(FileCopier& copier, VerifyCopy verify, Done done)
 CopyBatch::~CopyBatch() = default;
 
 void CopyBatch::add(PendingCopy copy) {
-  m_bytes += copy.bytes;
+  m_bytes += copy.written;
   m_pending.push_back(std::move(copy));
   if (m_bytes >= k_batch_bytes || m_pending.size() >= k_batch_files) {
     flush();

@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 
+#include <optional>
+
 namespace hasher::pipeline {
 namespace {
 
@@ -9,34 +11,105 @@ namespace {
 // times, as hash does.
 constexpr int k_change_retries = 2;
 
-// Writes every chunk FileHasher reads into the destination's temp.
-class AtomicFileSink final : public ChunkSink {
+// Writes every chunk FileHasher reads into the destination's temp, through
+// the encoder when compressing, hashing what is written when asked to. With
+// `auto`, the first chunk decides the codec (and the final name's suffix).
+class CopySink final : public ChunkSink {
 public:
-  explicit AtomicFileSink(io::AtomicFile& file) : m_file(file) {}
+  CopySink(io::AtomicFile& file, const codec::Compression& compress,
+           std::uint64_t size, codec::Encoder& encoder,
+           codec::AdaptiveChooser& chooser, digest::DigestSet* written)
+      : m_file(file), m_compress(compress), m_size(size), m_encoder(encoder),
+        m_chooser(chooser), m_written(written) {}
+
   util::Result<std::uint64_t>
   consume(std::span<const std::uint8_t> chunk) override {
-    return m_file.write(chunk);
+    if (!m_decided) decide(chunk);
+    if (m_compress.codec == codec::Codec::none) return put(chunk);
+    auto encoded = m_encoder.update(chunk, m_file.path());
+    if (!encoded) return encoded.error();
+    return put(*encoded);
   }
 
+  // Ends the stream; returns the bytes written.
+  util::Result<std::uint64_t> finish() {
+    if (!m_decided) decide({});
+    if (m_compress.codec == codec::Codec::none) return m_bytes;
+    auto tail = m_encoder.finish(m_file.path());
+    if (!tail) return tail.error();
+    return put(*tail);
+  }
+
+  [[nodiscard]] codec::Codec codec() const { return m_compress.codec; }
+
 private:
+  void decide(std::span<const std::uint8_t> first) {
+    m_decided = true;
+    if (m_compress.adaptive) {
+      m_compress = m_chooser.choose(m_file.path(), first);
+    }
+    if (m_compress.codec == codec::Codec::none) return;
+    m_encoder.start(m_compress.codec, m_compress.level, m_size);
+    std::string name = m_file.path().substr(m_file.path().rfind('/') + 1);
+    m_file.rename_target(name + std::string(codec_extension(m_compress.codec)));
+  }
+
+  util::Result<std::uint64_t> put(std::span<const std::uint8_t> bytes) {
+    if (bytes.empty()) return m_bytes;
+    if (m_written != nullptr) m_written->update(bytes);
+    util::Result<std::uint64_t> total = m_file.write(bytes);
+    if (total) m_bytes = *total;
+    return total;
+  }
+
   io::AtomicFile& m_file;
+  codec::Compression m_compress;
+  std::uint64_t m_size;
+  codec::Encoder& m_encoder;
+  codec::AdaptiveChooser& m_chooser;
+  digest::DigestSet* m_written;
+  bool m_decided = false;
+  std::uint64_t m_bytes = 0;
 };
 
 bool same_state(const io::FileInfo& before, const io::FileInfo& after) {
   return before.size == after.size && before.mtime_ns == after.mtime_ns;
 }
 
+bool compresses(const CopyCoding& coding) {
+  return coding.compress.adaptive ||
+         coding.compress.codec != codec::Codec::none;
+}
+
 } // namespace
 
 FileCopier::FileCopier(std::span<const digest::AlgorithmSpec> specs,
-                       const std::atomic<bool>* stop)
-    : m_specs(specs.begin(), specs.end()), m_hasher(specs, stop) {}
+                       const CopyCoding& coding, const std::atomic<bool>* stop)
+    : m_specs(specs.begin(), specs.end()), m_coding(coding),
+      m_hasher(specs, stop), m_pass({}, stop), m_written(specs) {
+  if (!compresses(m_coding)) m_coding.digests = CopyDigests::content;
+}
+
+std::string FileCopier::final_name(const std::string& source,
+                                   const std::string& destination) const {
+  std::string name = destination;
+  if (m_coding.decompress) {
+    name = codec::strip_extension(name, codec::codec_of_path(source));
+  }
+  if (!m_coding.compress.adaptive) {
+    name += codec::codec_extension(m_coding.compress.codec);
+  }
+  return name;
+}
 
 util::Result<HashOutcome> FileCopier::hash(const std::string& path,
-                                           const digest::LanePlan* plan) {
+                                           const digest::LanePlan* plan,
+                                           codec::Codec codec) {
   util::Result<io::InputFile> opened = io::InputFile::open(path, AT_FDCWD);
   if (!opened) return opened.error();
-  return m_hasher.hash(*opened, plan);
+  if (codec == codec::Codec::none) return m_hasher.hash(*opened, plan);
+  codec::DecodingReader decoded(*opened, codec, m_decoder);
+  return m_hasher.hash(decoded, plan);
 }
 
 util::Result<PendingCopy> FileCopier::write(CopyRequest request,
@@ -58,18 +131,42 @@ util::Result<PendingCopy> FileCopier::write_once(const CopyRequest& request,
   io::InputFile& source = *opened;
   util::Result<std::uint32_t> mode = io::permission_bits(request.source);
   if (!mode) return mode.error();
-  util::Result<io::AtomicFile> created =
-      io::AtomicFile::create(request.destination);
+  codec::Codec source_codec = m_coding.decompress
+                                  ? codec::codec_of_path(request.source)
+                                  : codec::Codec::none;
+  std::string destination = request.destination;
+  if (source_codec != codec::Codec::none) {
+    destination = codec::strip_extension(destination, source_codec);
+  }
+  util::Result<io::AtomicFile> created = io::AtomicFile::create(destination);
   if (!created) return created.error();
 
+  std::optional<codec::DecodingReader> decoded;
+  io::ByteReader* reader = &source;
+  if (source_codec != codec::Codec::none) {
+    decoded.emplace(source, source_codec, m_decoder);
+    reader = &*decoded;
+  }
+  bool want_content = m_coding.digests != CopyDigests::written;
+  bool want_written = m_coding.digests != CopyDigests::content;
   // Read once: every chunk is written and hashed from the same buffer.
-  AtomicFileSink sink(*created);
-  util::Result<HashOutcome> hashed = m_hasher.hash(source, plan, &sink);
-  if (!hashed) return hashed.error();
+  CopySink sink(*created, m_coding.compress, decoded ? 0 : source.info().size,
+                m_encoder, m_chooser, want_written ? &m_written : nullptr);
+  util::Result<HashOutcome> hashed = want_content
+                                         ? m_hasher.hash(*reader, plan, &sink)
+                                         : m_pass.hash(*reader, nullptr, &sink);
+  if (!hashed) {
+    m_written.reset();
+    return hashed.error();
+  }
+  util::Result<std::uint64_t> written = sink.finish();
+  std::vector<util::Bytes> written_digests;
+  if (want_written) written_digests = m_written.finish();
+  if (!written) return written.error();
   util::Result<io::FileInfo> after = source.restat();
   if (!after) return after.error();
   if (!same_state(source.info(), *after) ||
-      hashed->bytes != source.info().size) {
+      (!decoded && hashed->bytes != source.info().size)) {
     return util::Error{util::ErrorKind::changed, request.source,
                        "file changed while being read"};
   }
@@ -77,27 +174,46 @@ util::Result<PendingCopy> FileCopier::write_once(const CopyRequest& request,
   commit.mode = *mode;
   commit.mtime_ns = source.info().mtime_ns;
   commit.overwrite = request.overwrite;
-  return PendingCopy{request,       std::move(*created),        commit,
-                     source.info(), std::move(hashed->digests), hashed->bytes};
+  PendingCopy copy{
+      request, std::move(*created), commit,  source.info(), sink.codec(), {},
+      {},      hashed->bytes,       *written};
+  copy.digests = std::move(hashed->digests);
+  if (sink.codec() == codec::Codec::none) {
+    // Content and written bytes are the same: one set says both.
+    if (!want_content) copy.digests = std::move(written_digests);
+  } else {
+    copy.written_digests = std::move(written_digests);
+  }
+  return copy;
 }
 
 util::Result<std::uint64_t> FileCopier::verify(PendingCopy& copy,
                                                const digest::LanePlan* plan) {
-  const std::string& dest = copy.request.destination;
+  const std::string& dest = copy.temp.path();
   util::Result<std::uint64_t> synced = copy.temp.sync(io::DropCache::yes);
   if (!synced) return synced.error();
-  util::Result<HashOutcome> back = hash(copy.temp.temp_path(), plan);
+  // Read back what is on disk: raw against the written digests when there
+  // are any, else decoded against the content's.
+  bool raw =
+      copy.written_codec == codec::Codec::none || !copy.written_digests.empty();
+  const std::vector<util::Bytes>& expected =
+      copy.written_codec == codec::Codec::none || !raw ? copy.digests
+                                                       : copy.written_digests;
+  std::uint64_t expected_bytes = raw ? copy.written : copy.bytes;
+  util::Result<HashOutcome> back =
+      hash(copy.temp.temp_path(), plan,
+           raw ? codec::Codec::none : copy.written_codec);
   if (!back) {
     return util::Error{back.error().kind, dest,
                        "cannot read the copy back: " + back.error().reason};
   }
   std::string differing;
   for (std::size_t i = 0; i < m_specs.size(); ++i) {
-    if (back->digests[i] == copy.digests[i]) continue;
+    if (back->digests[i] == expected[i]) continue;
     if (!differing.empty()) differing += ", ";
     differing += m_specs[i].column();
   }
-  if (back->bytes != copy.bytes && differing.empty()) differing = "size";
+  if (back->bytes != expected_bytes && differing.empty()) differing = "size";
   if (!differing.empty()) {
     return util::Error{util::ErrorKind::mismatch, dest,
                        "the copy reads back different (" + differing +

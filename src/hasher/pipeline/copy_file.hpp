@@ -7,8 +7,17 @@
 // syncs and commits it (one sync for a batch of files: copy_batch.hpp), so
 // a final name never holds a partial copy. verify() reads a synced temp
 // back, from the disk where the kernel drops the cache, before it is named.
+//
+// On the way a copy may be compressed (gzip, zstd, or per file with
+// `auto`) and a `.gz`/`.zst` source decoded; the digests are then of the
+// content, of the bytes written, or both (CopyDigests).
 
+#include <hasher/codec/adaptive.hpp>
+#include <hasher/codec/codec.hpp>
+#include <hasher/codec/decoder.hpp>
+#include <hasher/codec/encoder.hpp>
 #include <hasher/digest/algorithm.hpp>
+#include <hasher/digest/digest_set.hpp>
 #include <hasher/digest/lane_plan.hpp>
 #include <hasher/io/atomic_file.hpp>
 #include <hasher/io/input_file.hpp>
@@ -24,21 +33,41 @@ namespace hasher::pipeline {
 
 enum class VerifyCopy { no, yes };
 
+// What a compressed copy's digests are of: the content (what the source
+// holds, decoded), the bytes written (what is on disk), or both. Without
+// compression the two are the same bytes, hashed once.
+enum class CopyDigests { content, written, both };
+
+// How bytes are transformed between source and destination.
+struct CopyCoding {
+  codec::Compression compress; // Codec::none and not adaptive: as they are
+  bool decompress = false;     // sources named .gz/.zst are decoded
+  CopyDigests digests = CopyDigests::content;
+};
+
 struct CopyRequest {
   std::string source;      // the file to read
-  std::string destination; // its final name; the directory must exist
-  std::string shown;       // how records name the copy
+  std::string destination; // its final name before a codec suffix is added
+                           // or removed (see FileCopier::final_name); the
+                           // directory must exist
+  std::string shown;       // how records name the copy (same rule)
   io::Overwrite overwrite = io::Overwrite::replace;
 };
 
 // A copy written to its temp, not yet committed.
 struct PendingCopy {
   CopyRequest request;
-  io::AtomicFile temp;
-  io::CommitOptions commit;         // the source's mode and mtime
-  io::FileInfo source;              // the source's stat at open
-  std::vector<util::Bytes> digests; // in spec order
-  std::uint64_t bytes = 0;          // bytes copied
+  io::AtomicFile temp;      // temp.path(): the final name, suffix and all
+  io::CommitOptions commit; // the source's mode and mtime
+  io::FileInfo source;      // the source's stat at open
+  codec::Codec written_codec = codec::Codec::none; // what the copy holds
+  // In spec order. `digests` are of the content (empty when only the
+  // written bytes were asked for); `written_digests` of the bytes written,
+  // when asked for and written_codec is not none (else they equal digests).
+  std::vector<util::Bytes> digests;
+  std::vector<util::Bytes> written_digests;
+  std::uint64_t bytes = 0;   // content bytes
+  std::uint64_t written = 0; // bytes written
 };
 
 class FileCopier {
@@ -47,7 +76,15 @@ public:
   // ErrorKind::interrupted (the temp is removed). Throws what the digest
   // factories throw.
   FileCopier(std::span<const digest::AlgorithmSpec> specs,
-             const std::atomic<bool>* stop);
+             const CopyCoding& coding, const std::atomic<bool>* stop);
+
+  // Where the copy of `source` planned at `destination` ends up: without
+  // the codec suffix when the source is decoded, with the suffix of a fixed
+  // compression; with `auto` the suffix (`.zst` or none) is known only once
+  // written (PendingCopy::temp.path()).
+  [[nodiscard]] std::string final_name(const std::string& source,
+                                       const std::string& destination) const;
+  [[nodiscard]] const CopyCoding& coding() const { return m_coding; }
 
   // Copies `request.source` into a temp beside `request.destination`.
   // `plan` may split the hashing over lanes (see FileHasher). Fails, with
@@ -64,16 +101,24 @@ public:
                                      const digest::LanePlan* plan);
 
   // Hashes the file at `path` with the same algorithms, writing nothing
-  // (an existing destination, for --skip-existing).
+  // (an existing destination, for --skip-existing), decoding it first when
+  // `codec` is not none.
   util::Result<HashOutcome> hash(const std::string& path,
-                                 const digest::LanePlan* plan);
+                                 const digest::LanePlan* plan,
+                                 codec::Codec codec = codec::Codec::none);
 
 private:
   util::Result<PendingCopy> write_once(const CopyRequest& request,
                                        const digest::LanePlan* plan);
 
   std::vector<digest::AlgorithmSpec> m_specs;
-  FileHasher m_hasher;
+  CopyCoding m_coding;
+  FileHasher m_hasher;         // every algorithm
+  FileHasher m_pass;           // none: reads for the written bytes' digests
+  digest::DigestSet m_written; // of the bytes written, when asked for
+  codec::Encoder m_encoder;
+  codec::Decoder m_decoder;
+  codec::AdaptiveChooser m_chooser;
 };
 
 } // namespace hasher::pipeline

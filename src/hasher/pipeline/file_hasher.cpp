@@ -10,7 +10,7 @@ bool stopped(const std::atomic<bool>* stop) {
   return stop != nullptr && stop->load(std::memory_order_relaxed);
 }
 
-util::Error interrupted(const io::InputFile& file) {
+util::Error interrupted(const io::ByteReader& file) {
   return util::Error{util::ErrorKind::interrupted, file.path(), "interrupted"};
 }
 
@@ -87,19 +87,19 @@ std::uint8_t* FileHasher::slot(std::size_t index) {
   return m_slots[index].get();
 }
 
-util::Result<HashOutcome> FileHasher::hash(io::InputFile& file,
+util::Result<HashOutcome> FileHasher::hash(io::ByteReader& file,
                                            const digest::LanePlan* plan,
                                            ChunkSink* sink) {
   constexpr std::uint64_t k_max_split_size =
       (std::uint64_t{1} << 31) * k_chunk_size / 2;
   if (plan == nullptr || plan->lanes.size() < 2 ||
-      file.info().size >= k_max_split_size) {
+      file.size_hint() >= k_max_split_size) {
     return hash_inline(file, sink);
   }
   return hash_split(file, *plan, sink);
 }
 
-util::Result<HashOutcome> FileHasher::hash_inline(io::InputFile& file,
+util::Result<HashOutcome> FileHasher::hash_inline(io::ByteReader& file,
                                                   ChunkSink* sink) {
   std::uint8_t* buffer = slot(0);
   std::uint64_t total = 0;
@@ -127,7 +127,7 @@ util::Result<HashOutcome> FileHasher::hash_inline(io::InputFile& file,
   return HashOutcome{m_digests.finish(), total};
 }
 
-util::Result<HashOutcome> FileHasher::hash_split(io::InputFile& file,
+util::Result<HashOutcome> FileHasher::hash_split(io::ByteReader& file,
                                                  const digest::LanePlan& plan,
                                                  ChunkSink* sink) {
   for (std::size_t i = 0; i < k_ring_slots; ++i) slot(i);

@@ -11,7 +11,7 @@
 
 #include <hasher/digest/digest_set.hpp>
 #include <hasher/digest/lane_plan.hpp>
-#include <hasher/io/input_file.hpp>
+#include <hasher/io/byte_reader.hpp>
 #include <hasher/pipeline/chunk_sink.hpp>
 #include <hasher/util/encoding.hpp>
 #include <hasher/util/result.hpp>
@@ -24,7 +24,7 @@ namespace hasher::pipeline {
 
 struct HashOutcome {
   std::vector<util::Bytes> digests; // in spec order
-  std::uint64_t bytes = 0;          // bytes read
+  std::uint64_t bytes = 0;          // bytes hashed
 };
 
 class FileHasher {
@@ -46,15 +46,15 @@ public:
   // reset. `sink`, when not null, is given every chunk in order on the
   // calling thread (see ChunkSink); its error ends the read the same way.
   // Not thread-safe: one FileHasher per worker.
-  util::Result<HashOutcome> hash(io::InputFile& file,
+  util::Result<HashOutcome> hash(io::ByteReader& file,
                                  const digest::LanePlan* plan,
                                  ChunkSink* sink = nullptr);
 
 private:
   struct Ring;
 
-  util::Result<HashOutcome> hash_inline(io::InputFile& file, ChunkSink* sink);
-  util::Result<HashOutcome> hash_split(io::InputFile& file,
+  util::Result<HashOutcome> hash_inline(io::ByteReader& file, ChunkSink* sink);
+  util::Result<HashOutcome> hash_split(io::ByteReader& file,
                                        const digest::LanePlan& plan,
                                        ChunkSink* sink);
   std::uint8_t* slot(std::size_t index);

@@ -1,5 +1,7 @@
 #include <hasher/pipeline/file_hasher.hpp>
 
+#include <hasher/io/input_file.hpp>
+
 #include "support/digest_check.hpp"
 #include "support/temp_dir.hpp"
 
