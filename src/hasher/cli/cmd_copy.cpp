@@ -21,8 +21,8 @@
 // Release files list `Packages` for `Packages.xz`); its catalog row says
 // which codec to read the file through.
 //
-// Files are copied one at a time on this thread (a big file hashes over
-// several lanes); copying many small files in parallel is left for later.
+// Files are copied on -j threads (pipeline/copy_pool.hpp) while this
+// thread walks, decides and commits, in walk order.
 
 #include <hasher/catalog/catalog.hpp>
 #include <hasher/cli/commands.hpp>
@@ -40,6 +40,7 @@
 #include <hasher/pipeline/catalog_writer.hpp>
 #include <hasher/pipeline/copy_batch.hpp>
 #include <hasher/pipeline/copy_file.hpp>
+#include <hasher/pipeline/copy_pool.hpp>
 #include <hasher/pipeline/skip_check.hpp>
 #include <hasher/ui/summary.hpp>
 #include <hasher/util/errors.hpp>
@@ -62,10 +63,9 @@ namespace {
 // ns/byte of copying a chunk from the page cache, charged to the reading
 // lane when a big file's algorithms are spread over lanes (as in hash).
 constexpr double k_read_cost = 0.18;
-// Files at least this big hash over lanes: with one file in flight, that is
-// where the other cores help (hash splits at 16 MiB, having files side by
-// side as well).
-constexpr std::uint64_t k_split_threshold = 1u << 20;
+// Files at least this big hash over lanes when copy threads are idle (as
+// in hash: smaller ones are copied side by side instead).
+constexpr std::uint64_t k_split_threshold = 16u << 20;
 
 // One SRC and where it goes.
 struct Target {
@@ -245,6 +245,7 @@ struct CopySettings {
   bool hash_existing = true;
   bool store_source = false;
   std::uint64_t split_threshold = 0;
+  std::size_t jobs = 1;
 };
 
 // Copies each file the walk of one SRC yields, in walk order.
@@ -262,7 +263,13 @@ public:
                 [this](pipeline::PendingCopy& copy,
                        const util::Result<io::FileInfo>& result) {
                   on_committed(copy, result);
-                }) {}
+                }),
+        m_pool(copier.specs(), settings.coding, &stop, settings.jobs,
+               settings.split_threshold,
+               [this](const pipeline::CopyRequest& request,
+                      util::Result<pipeline::PendingCopy>& written) {
+                 on_written(request, written);
+               }) {}
 
   void set_target(const Target& target) { m_target = &target; }
 
@@ -342,14 +349,16 @@ private:
       return;
     }
     std::uint64_t size = entry.info ? entry.info->size : 0;
-    if (m_batch.wants_flush_before(size)) m_batch.flush();
-    // One file is in flight at a time, so lanes are the only parallelism.
-    const digest::LanePlan* plan =
-        size >= m_settings.split_threshold ? &m_plan : nullptr;
-    util::Result<pipeline::PendingCopy> written =
-        m_copier.write({entry.path, dest, shown, m_settings.overwrite}, plan);
+    if (pipeline::CopyBatch::wants_flush_before(size)) flush();
+    m_pool.submit({entry.path, dest, shown, m_settings.overwrite}, size);
+  }
+
+  // A copy written by the pool, in walk order: into the batch, whose
+  // commit names it.
+  void on_written(const pipeline::CopyRequest& request,
+                  util::Result<pipeline::PendingCopy>& written) {
     if (!written) {
-      report_failure(written.error(), dest, shown);
+      report_failure(written.error(), request.destination, request.shown);
       return;
     }
     m_batch.add(std::move(*written));
@@ -390,8 +399,11 @@ public:
     m_counts.run.bytes += copy.bytes;
   }
 
-  // Commits the copies still waiting in the batch.
-  void flush() { m_batch.flush(); }
+  // Waits for the copies in flight and commits every one still waiting.
+  void flush() {
+    m_pool.finish();
+    m_batch.flush();
+  }
 
 private:
   void report_failure(const util::Error& error, const std::string& dest,
@@ -560,6 +572,7 @@ private:
   const std::atomic<bool>& m_stop;
   CopyCounts& m_counts;
   pipeline::CopyBatch m_batch;
+  pipeline::CopyPool m_pool; // after m_batch: joined before it goes
   const Target* m_target = nullptr;
   format::FileRecord m_record;
 };
@@ -652,6 +665,7 @@ int cmd_copy(const Invocation& invocation) {
   settings.store_source = config.flag("options.store_source_path");
   settings.split_threshold = k_split_threshold;
   settings.coding = copy_coding(config);
+  settings.jobs = options.jobs;
 
   const std::string cwd = io::current_directory();
   std::vector<Target> targets = plan_targets(invocation.arguments, cwd);

@@ -62,6 +62,12 @@ public:
   // fails with ErrorKind::io.
   util::Result<std::uint64_t> sync(DropCache drop);
 
+  // Asks the kernel to start writing what is written to the disk, without
+  // waiting: a later sync() or sync_file_system() then has little left to
+  // wait for, and the disk works while the next files are copied (with much
+  // memory, the kernel would otherwise hold gigabytes back until the sync).
+  void start_writeback();
+
   // Flushes every file of the file system that holds the temp (syncfs):
   // many temps written, one sync, then commit(Flush::already_synced) each;
   // also after a commit, to make renames durable. Fails with ErrorKind::io.

@@ -143,6 +143,11 @@ util::Result<std::uint64_t> AtomicFile::sync(DropCache drop) {
   return m_written;
 }
 
+void AtomicFile::start_writeback() {
+  // A hint: where the call is not supported the sync does it all later.
+  ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+}
+
 util::Result<std::uint64_t> AtomicFile::sync_file_system() {
   if (::syncfs(m_dir_fd) != 0) return errno_error(m_path, "cannot sync", errno);
   return m_written;

@@ -23,8 +23,8 @@ void CopyBatch::add(PendingCopy copy) {
   }
 }
 
-bool CopyBatch::wants_flush_before(std::uint64_t size) const {
-  return size >= k_big_file && !m_pending.empty();
+bool CopyBatch::wants_flush_before(std::uint64_t size) {
+  return size >= k_big_file;
 }
 
 void CopyBatch::flush() {

@@ -170,6 +170,7 @@ util::Result<PendingCopy> FileCopier::write_once(const CopyRequest& request,
     return util::Error{util::ErrorKind::changed, request.source,
                        "file changed while being read"};
   }
+  created->start_writeback();
   io::CommitOptions commit;
   commit.mode = *mode;
   commit.mtime_ns = source.info().mtime_ns;

@@ -85,6 +85,9 @@ public:
   [[nodiscard]] std::string final_name(const std::string& source,
                                        const std::string& destination) const;
   [[nodiscard]] const CopyCoding& coding() const { return m_coding; }
+  [[nodiscard]] std::span<const digest::AlgorithmSpec> specs() const {
+    return m_specs;
+  }
 
   // Copies `request.source` into a temp beside `request.destination`.
   // `plan` may split the hashing over lanes (see FileHasher). Fails, with

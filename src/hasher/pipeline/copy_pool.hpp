@@ -1,0 +1,83 @@
+#pragma once
+
+// Copies files on `jobs` threads while the caller walks, each thread with
+// its own FileCopier (reading, writing and hashing a file on one core), and
+// hands the written copies back in the order they were submitted, on the
+// caller's thread: the caller keeps the walk, the decisions before a copy
+// and the commits (CopyBatch: one syncfs, then renames) to itself, so those
+// run while the threads already copy the next files. A big file meeting
+// idle threads spreads its hashing over lanes, as in hash. Memory and open
+// files are bounded: at most `capacity` copies are in flight or waiting to
+// be handed back.
+
+#include <hasher/digest/lane_plan.hpp>
+#include <hasher/pipeline/copy_file.hpp>
+#include <hasher/util/bounded_queue.hpp>
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace hasher::pipeline {
+
+class CopyPool {
+public:
+  // Called on the caller's thread for each copy in submission order, with
+  // what was asked (for naming a failure) and what came of it.
+  using Done = std::function<void(const CopyRequest& request,
+                                  util::Result<PendingCopy>& written)>;
+
+  // Throws what the digest factories throw, before any thread starts.
+  CopyPool(std::span<const digest::AlgorithmSpec> specs,
+           const CopyCoding& coding, const std::atomic<bool>* stop,
+           std::size_t jobs, std::uint64_t split_threshold, Done done);
+  // Waits for the copies in flight and drops them (their temps are removed).
+  ~CopyPool();
+  CopyPool(const CopyPool&) = delete;
+  CopyPool& operator=(const CopyPool&) = delete;
+
+  // Queues a copy of `size` bytes; hands back finished copies first while
+  // too many are pending.
+  void submit(CopyRequest request, std::uint64_t size);
+  // Hands back every copy submitted, waiting for those in flight.
+  void finish();
+
+private:
+  struct Job {
+    std::uint64_t seq = 0;
+    CopyRequest request;
+    std::uint64_t size = 0;
+  };
+  void work(std::size_t index);
+  // Hands back the finished copies that are next in order; with `wait`,
+  // waits until at least the next one is.
+  void deliver(bool wait);
+
+  std::vector<digest::AlgorithmSpec> m_specs;
+  CopyCoding m_coding;
+  const std::atomic<bool>* m_stop;
+  std::size_t m_jobs;
+  std::uint64_t m_split_threshold;
+  Done m_done;
+  std::vector<digest::LanePlan> m_plans; // [k]: at most k+1 lanes
+  std::vector<std::unique_ptr<FileCopier>> m_copiers;
+  util::BoundedQueue<Job> m_queue;
+  std::atomic<std::size_t> m_busy{0};
+
+  std::mutex m_mutex;
+  std::condition_variable m_finished_cv;
+  struct Finished {
+    CopyRequest request;
+    util::Result<PendingCopy> written;
+  };
+  std::map<std::uint64_t, Finished> m_finished;
+  std::uint64_t m_next_seq = 0;     // next to submit
+  std::uint64_t m_next_deliver = 0; // next to hand back
+  std::vector<std::jthread> m_threads;
+};
+
+} // namespace hasher::pipeline
