@@ -42,6 +42,7 @@
 #include <hasher/pipeline/copy_file.hpp>
 #include <hasher/pipeline/copy_pool.hpp>
 #include <hasher/pipeline/skip_check.hpp>
+#include <hasher/ui/progress.hpp>
 #include <hasher/ui/summary.hpp>
 #include <hasher/util/errors.hpp>
 #include <hasher/util/strings.hpp>
@@ -56,6 +57,7 @@
 #include <csignal>
 #include <iostream>
 #include <set>
+#include <thread>
 
 namespace hasher::cli {
 namespace {
@@ -231,6 +233,27 @@ private:
   std::vector<Made> m_made;
 };
 
+// Counts the files and bytes ahead of the copy for the progress line's
+// totals and ETA: a second walk of the same roots (metadata only) on its
+// own thread, stopping when the copy stops.
+class CountingVisitor final : public walk::WalkVisitor {
+public:
+  CountingVisitor(ui::ProgressCounters& progress, const std::atomic<bool>& stop)
+      : m_progress(progress), m_stop(stop) {}
+  bool on_file(walk::WalkEntry entry) override {
+    ++m_progress.files_total;
+    if (entry.info) m_progress.bytes_total += entry.info->size;
+    return !m_stop.load();
+  }
+  void on_skip(const std::string&, const std::string&) override {}
+  void on_warning(const std::string&, const std::string&) override {}
+  void on_error(const util::Error&) override {}
+
+private:
+  ui::ProgressCounters& m_progress;
+  const std::atomic<bool>& m_stop;
+};
+
 struct CopyCounts {
   ui::RunCounts run;              // copied, bytes, failed, skipped
   std::uint64_t already_done = 0; // committed by the resumed run
@@ -255,10 +278,12 @@ public:
               const digest::LanePlan& plan, DestinationDirs& dirs,
               pipeline::SkipCheck* resume, format::RecordWriter* writer,
               pipeline::CatalogWriter* catalog, ui::Reporter& reporter,
-              const std::atomic<bool>& stop, CopyCounts& counts)
+              const std::atomic<bool>& stop, CopyCounts& counts,
+              ui::ProgressCounters& progress)
       : m_settings(settings), m_copier(copier), m_plan(plan), m_dirs(dirs),
         m_resume(resume), m_writer(writer), m_catalog(catalog),
         m_reporter(reporter), m_stop(stop), m_counts(counts),
+        m_progress(progress),
         m_batch(copier, settings.verify,
                 [this](pipeline::PendingCopy& copy,
                        const util::Result<io::FileInfo>& result) {
@@ -269,7 +294,9 @@ public:
                [this](const pipeline::CopyRequest& request,
                       util::Result<pipeline::PendingCopy>& written) {
                  on_written(request, written);
-               }) {}
+               }) {
+    m_pool.count_bytes(&progress.bytes_done);
+  }
 
   void set_target(const Target& target) { m_target = &target; }
 
@@ -397,6 +424,7 @@ public:
     }
     ++m_counts.run.files;
     m_counts.run.bytes += copy.bytes;
+    ++m_progress.files_done;
   }
 
   // Waits for the copies in flight and commits every one still waiting.
@@ -442,6 +470,7 @@ private:
     for (const std::string& name : names) {
       if (kind_of(name, io::FollowLinks::no) == Kind::other) {
         ++m_counts.already_done;
+        ++m_progress.files_done;
         return true;
       }
     }
@@ -542,6 +571,7 @@ private:
   void keep(const std::string& shown, const std::string& reason) {
     m_reporter.verbose("hasher: kept: " + shown + ": " + reason);
     ++m_counts.existing;
+    ++m_progress.files_done;
   }
 
   void skip(const std::string& path, const std::string& reason) {
@@ -559,6 +589,8 @@ private:
           io::absolute_path(catalog_path, io::current_directory()), reason});
     }
     ++m_counts.run.failed;
+    ++m_progress.files_done;
+    ++m_progress.errors;
   }
 
   const CopySettings& m_settings;
@@ -571,6 +603,7 @@ private:
   ui::Reporter& m_reporter;
   const std::atomic<bool>& m_stop;
   CopyCounts& m_counts;
+  ui::ProgressCounters& m_progress;
   pipeline::CopyBatch m_batch;
   pipeline::CopyPool m_pool; // after m_batch: joined before it goes
   const Target* m_target = nullptr;
@@ -702,9 +735,24 @@ int cmd_copy(const Invocation& invocation) {
   digest::LanePlan plan = digest::plan_lanes(specs, options.jobs, k_read_cost);
   DestinationDirs dirs;
   CopyCounts counts;
+  ui::ProgressCounters progress;
+  const bool show_progress = progress_wanted(config);
   CopyVisitor visitor(settings, copier, plan, dirs, resume.get(), writer.get(),
                       catalog_writer ? &*catalog_writer : nullptr, reporter,
-                      *options.stop, counts);
+                      *options.stop, counts, progress);
+  std::atomic<bool> counted{false}; // the copy ended: stop counting
+  std::jthread counter;
+  if (show_progress) {
+    counter = std::jthread([&] {
+      CountingVisitor counting(progress, counted);
+      for (const Target& target : targets) {
+        if (!walk::walk_root(target.source, walk, counting)) break;
+      }
+      progress.walk_done = true;
+    });
+  }
+  std::optional<ui::ProgressLine> line;
+  line.emplace(reporter, progress, show_progress);
   bool fatal = false;
   std::string fatal_message;
   if (writer) writer->begin();
@@ -724,6 +772,8 @@ int cmd_copy(const Invocation& invocation) {
     fatal_message = error.what();
   }
   dirs.finish();
+  counted = true;
+  line.reset(); // the line goes before the records end and the summary
   if (writer) writer->end();
   std::cout.flush();
 

@@ -18,12 +18,16 @@ class CopySink final : public ChunkSink {
 public:
   CopySink(io::AtomicFile& file, const codec::Compression& compress,
            std::uint64_t size, codec::Encoder& encoder,
-           codec::AdaptiveChooser& chooser, digest::DigestSet* written)
+           codec::AdaptiveChooser& chooser, digest::DigestSet* written,
+           std::atomic<std::uint64_t>* bytes_read)
       : m_file(file), m_compress(compress), m_size(size), m_encoder(encoder),
-        m_chooser(chooser), m_written(written) {}
+        m_chooser(chooser), m_written(written), m_bytes_read(bytes_read) {}
 
   util::Result<std::uint64_t>
   consume(std::span<const std::uint8_t> chunk) override {
+    if (m_bytes_read != nullptr) {
+      m_bytes_read->fetch_add(chunk.size(), std::memory_order_relaxed);
+    }
     if (!m_decided) decide(chunk);
     if (m_compress.codec == codec::Codec::none) return put(chunk);
     auto encoded = m_encoder.update(chunk, m_file.path());
@@ -68,6 +72,7 @@ private:
   codec::Encoder& m_encoder;
   codec::AdaptiveChooser& m_chooser;
   digest::DigestSet* m_written;
+  std::atomic<std::uint64_t>* m_bytes_read;
   bool m_decided = false;
   std::uint64_t m_bytes = 0;
 };
@@ -151,7 +156,8 @@ util::Result<PendingCopy> FileCopier::write_once(const CopyRequest& request,
   bool want_written = m_coding.digests != CopyDigests::content;
   // Read once: every chunk is written and hashed from the same buffer.
   CopySink sink(*created, m_coding.compress, decoded ? 0 : source.info().size,
-                m_encoder, m_chooser, want_written ? &m_written : nullptr);
+                m_encoder, m_chooser, want_written ? &m_written : nullptr,
+                m_bytes_read);
   util::Result<HashOutcome> hashed = want_content
                                          ? m_hasher.hash(*reader, plan, &sink)
                                          : m_pass.hash(*reader, nullptr, &sink);

@@ -85,6 +85,9 @@ public:
   [[nodiscard]] std::string final_name(const std::string& source,
                                        const std::string& destination) const;
   [[nodiscard]] const CopyCoding& coding() const { return m_coding; }
+  // Counts every byte read from a source into `bytes` as it passes (the
+  // progress line); nullptr stops counting.
+  void count_bytes(std::atomic<std::uint64_t>* bytes) { m_bytes_read = bytes; }
   [[nodiscard]] std::span<const digest::AlgorithmSpec> specs() const {
     return m_specs;
   }
@@ -122,6 +125,7 @@ private:
   codec::Encoder m_encoder;
   codec::Decoder m_decoder;
   codec::AdaptiveChooser m_chooser;
+  std::atomic<std::uint64_t>* m_bytes_read = nullptr;
 };
 
 } // namespace hasher::pipeline

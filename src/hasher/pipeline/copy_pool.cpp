@@ -60,6 +60,12 @@ void CopyPool::submit(CopyRequest request, std::uint64_t size) {
   m_queue.push(Job{m_next_seq++, std::move(request), size});
 }
 
+void CopyPool::count_bytes(std::atomic<std::uint64_t>* bytes) {
+  for (std::unique_ptr<FileCopier>& copier : m_copiers) {
+    copier->count_bytes(bytes);
+  }
+}
+
 void CopyPool::finish() {
   while (m_next_deliver < m_next_seq) deliver(true);
 }

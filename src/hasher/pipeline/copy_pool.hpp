@@ -43,6 +43,9 @@ public:
   // Queues a copy of `size` bytes; hands back finished copies first while
   // too many are pending.
   void submit(CopyRequest request, std::uint64_t size);
+  // Counts the bytes the threads read into `bytes` (see
+  // FileCopier::count_bytes); call before the first submit.
+  void count_bytes(std::atomic<std::uint64_t>* bytes);
   // Hands back every copy submitted, waiting for those in flight.
   void finish();
 
