@@ -2,10 +2,11 @@
 // one a line, `#` comments) into DEST/host/path or, with --flat, DEST/name,
 // hashing the bytes as they arrive, several transfers at once (-j, default
 // download.concurrency). The net/ layer does the transfers, retries and
-// resumes; this file turns the arguments into downloads, checks them
-// against --expect / --checksums, prints one record per file in the order
-// the URLs were given (finished ones wait for earlier ones), and records
-// each file with its URL as the catalog row's source.
+// resumes, and hashes and names the files on threads of its own; this file
+// turns the arguments into downloads, checks them against --expect /
+// --checksums, prints one record per file in the order the URLs were given
+// (finished ones wait for earlier ones), and records each file with its URL as
+// the catalog row's source.
 
 #include <hasher/catalog/catalog.hpp>
 #include <hasher/cli/commands.hpp>
@@ -175,6 +176,7 @@ int cmd_download(const Invocation& invocation) {
                                                           : net::NoClobber::no;
   const std::string checksum_file = config.text("cli.checksums");
   if (!expected.empty() || !checksums.empty()) {
+    // Runs on the download workers, several at once: it only reads.
     settings.verify = [&](const std::string& path,
                           const std::vector<util::Bytes>& digests) {
       std::vector<std::string> bad;

@@ -3,7 +3,9 @@
 #include <hasher/net/safe_name.hpp>
 #include <hasher/util/retry.hpp>
 
+#include <exception>
 #include <fstream>
+#include <sstream>
 
 namespace hasher::net {
 namespace {
@@ -22,9 +24,9 @@ Download::Download(std::string url, std::string final_path,
                    const DownloadSettings& settings)
     : m_url(std::move(url)), m_final(std::move(final_path)),
       m_part(m_final + ".part"), m_meta(m_final + ".part.meta"),
-      m_settings(settings), m_digests(settings.specs),
-      m_jitter(
-          static_cast<std::minstd_rand::result_type>(std::random_device{}())) {}
+      m_settings(settings), m_jitter(static_cast<std::minstd_rand::result_type>(
+                                std::random_device{}())),
+      m_digests(settings.specs) {}
 
 void Download::prepare() {
   if (m_settings.no_clobber == NoClobber::yes && path_exists(m_final)) {
@@ -33,44 +35,50 @@ void Download::prepare() {
     skipped.path = m_final;
     skipped.skipped = true;
     m_result = std::move(skipped);
-    m_state = State::finished;
+    m_state.store(State::finished, std::memory_order_release);
     return;
   }
   // A `.part` from an earlier run continues only when its meta file says
   // it is this URL's; its bytes are hashed again, as the digest covers the
-  // whole file.
-  PartStart start = PartStart::truncate;
-  std::ifstream meta(m_meta);
+  // whole file. Any other `.part` is emptied by the first job.
+  std::optional<std::string> record = read_part_meta(m_part, m_meta);
+  if (!record) return;
+  std::istringstream meta(*record);
   std::string meta_url;
-  if (meta && std::getline(meta, meta_url) && meta_url == m_url) {
-    std::getline(meta, m_validator);
-    start = PartStart::resume;
-  }
-  util::Result<std::uint64_t> size = m_file.open(m_part, start);
+  if (!std::getline(meta, meta_url) || meta_url != m_url) return;
+  std::getline(meta, m_validator);
+  util::Result<std::uint64_t> size = m_file.open(m_part, PartStart::resume);
   if (!size) return fail(size.error());
   m_offset = *size;
-  if (m_offset > 0) {
-    std::ifstream part(m_part, std::ios::binary);
-    std::vector<std::uint8_t> buffer(k_chunk_bytes);
-    std::uint64_t hashed = 0;
-    while (part) {
-      part.read(reinterpret_cast<char*>(buffer.data()),
-                static_cast<std::streamsize>(buffer.size()));
-      auto got = static_cast<std::size_t>(part.gcount());
-      if (got == 0) break;
-      m_digests.update(digest::ByteView(buffer.data(), got));
-      hashed += got;
-    }
-    if (hashed != m_offset) {
-      // Unreadable: start over rather than hash a guess.
-      restart_file();
-    }
+  if (m_offset == 0) return;
+  std::ifstream part(m_part, std::ios::binary);
+  std::vector<std::uint8_t> buffer(k_chunk_bytes);
+  std::uint64_t hashed = 0;
+  while (part) {
+    part.read(reinterpret_cast<char*>(buffer.data()),
+              static_cast<std::streamsize>(buffer.size()));
+    auto got = static_cast<std::size_t>(part.gcount());
+    if (got == 0) break;
+    m_digests.update(digest::ByteView(buffer.data(), got));
+    hashed += got;
   }
-  if (m_offset == 0) write_meta("");
+  m_file_bytes = hashed;
+  if (hashed != m_offset) {
+    // Unreadable: start over rather than hash a guess.
+    m_file.close();
+    m_digests.reset();
+    m_offset = 0;
+    m_file_bytes = 0;
+  }
+}
+
+void Download::attach(FileWork& work, std::size_t lane) {
+  m_work = &work;
+  m_lane = lane;
 }
 
 Request Download::next_request() {
-  m_state = State::running;
+  m_state.store(State::running, std::memory_order_relaxed);
   m_trouble.reset();
   m_retryable = false;
   m_server_delay.reset();
@@ -117,28 +125,35 @@ bool Download::on_head(const ResponseHead& head) {
   // The whole file (fresh, or a server that ignored Range or saw a change).
   if (m_offset > 0) restart_file();
   m_validator = validator;
-  write_meta(validator);
-  return !m_trouble;
-}
-
-bool Download::on_body(std::span<const std::uint8_t> bytes) {
-  util::Result<std::uint64_t> written = m_file.append(bytes);
-  if (!written) {
-    m_trouble = written.error();
-    return false;
-  }
-  m_digests.update(digest::ByteView(bytes.data(), bytes.size()));
-  m_offset += bytes.size();
-  m_received += bytes.size();
+  post([this, validator] { meta_job(validator); });
   return true;
 }
 
+bool Download::on_body(std::span<const std::uint8_t> bytes) {
+  // A write that failed on the lane ends the transfer; complete() then
+  // reports the lane's error.
+  if (m_file_failed.load(std::memory_order_acquire)) return false;
+  if (m_gathered.empty()) m_gathered.reserve(k_handoff_bytes);
+  m_gathered.insert(m_gathered.end(), bytes.begin(), bytes.end());
+  m_offset += bytes.size();
+  m_received += bytes.size();
+  if (m_gathered.size() >= k_handoff_bytes) hand_off();
+  return true;
+}
+
+void Download::hand_off() {
+  if (m_gathered.empty()) return;
+  std::vector<std::uint8_t> bytes = std::move(m_gathered);
+  m_gathered = {};
+  post([this, bytes = std::move(bytes)] { write_job(bytes); });
+}
+
 void Download::on_end(const TransferEnd& end) {
+  hand_off();
+  if (m_file_failed.load(std::memory_order_acquire)) return complete();
   if (m_trouble) {
     if (m_retryable) return retry_or_fail(m_trouble->reason);
-    remove_file(m_part);
-    remove_file(m_meta);
-    return fail(*m_trouble);
+    return end_with(*m_trouble, KeepPart::no);
   }
   switch (end.kind) {
   case EndKind::complete:
@@ -148,11 +163,8 @@ void Download::on_end(const TransferEnd& end) {
     return retry_or_fail(end.reason);
   case EndKind::permanent:
     // Nothing worth resuming is left behind.
-    if (m_offset == 0) {
-      remove_file(m_part);
-      remove_file(m_meta);
-    }
-    return fail(util::Error{util::ErrorKind::io, m_url, end.reason});
+    return end_with(util::Error{util::ErrorKind::io, m_url, end.reason},
+                    m_offset == 0 ? KeepPart::no : KeepPart::yes);
   }
   // A body shorter than announced is a cut connection, whatever the
   // transport said.
@@ -171,56 +183,28 @@ void Download::on_end(const TransferEnd& end) {
 }
 
 void Download::complete() {
-  util::Result<std::uint64_t> synced = m_file.close_synced();
-  if (!synced) return fail(synced.error());
-  std::string target = m_final;
-  if (!m_head.content_disposition.empty()) {
-    if (std::optional<std::string> name =
-            disposition_file_name(m_head.content_disposition)) {
-      target = directory_of(m_final) + "/" + *name;
-    }
-  }
-  Downloaded done;
-  done.url = m_url;
-  done.path = target;
-  done.size = m_offset;
-  done.digests = m_digests.finish();
-  if (target != m_final && m_settings.no_clobber == NoClobber::yes &&
-      path_exists(target)) {
-    remove_file(m_part);
-    remove_file(m_meta);
-    done.skipped = true;
-    m_result = std::move(done);
-    m_state = State::finished;
-    return;
-  }
-  if (m_settings.verify) {
-    std::string mismatch = m_settings.verify(target, done.digests);
-    if (!mismatch.empty()) {
-      remove_file(m_part);
-      remove_file(m_meta);
-      return fail(util::Error{util::ErrorKind::mismatch, target, mismatch});
-    }
-  }
-  util::Result<std::uint64_t> renamed = rename_file(m_part, target);
-  if (!renamed) return fail(renamed.error());
-  remove_file(m_meta);
-  m_result = std::move(done);
-  m_state = State::finished;
+  m_state.store(State::finishing, std::memory_order_relaxed);
+  m_work->commits.announce();
+  post([this] { complete_job(); });
+}
+
+void Download::end_with(util::Error error, KeepPart keep) {
+  m_state.store(State::finishing, std::memory_order_relaxed);
+  post([this, error = std::move(error), keep] { end_job(error, keep); });
 }
 
 void Download::fail(util::Error error) {
   m_file.close();
   m_result = std::move(error);
-  m_state = State::finished;
+  m_state.store(State::finished, std::memory_order_release);
 }
 
 void Download::retry_or_fail(std::string reason) {
   if (m_attempts > m_settings.retries) {
-    m_file.close();
-    return fail(util::Error{util::ErrorKind::transient, m_url,
-                            reason + " (after " + std::to_string(m_attempts) +
-                                " attempts)"});
+    return end_with(util::Error{util::ErrorKind::transient, m_url,
+                                reason + " (after " +
+                                    std::to_string(m_attempts) + " attempts)"},
+                    KeepPart::yes);
   }
   util::RetryPolicy policy{m_settings.retries, m_settings.first_delay};
   std::chrono::milliseconds delay = util::backoff_delay(policy, m_attempts - 1);
@@ -233,19 +217,142 @@ void Download::retry_or_fail(std::string reason) {
         delay, std::min(*m_server_delay, k_max_server_delay));
   }
   m_ready_at = Clock::now() + delay;
-  m_state = State::waiting;
+  m_state.store(State::waiting, std::memory_order_relaxed);
 }
 
 void Download::restart_file() {
-  util::Result<std::uint64_t> emptied = m_file.truncate();
-  if (!emptied) m_trouble = emptied.error();
-  m_digests.reset();
   m_offset = 0;
+  post([this] { restart_job(); });
 }
 
-void Download::write_meta(const std::string& validator) {
-  std::ofstream meta(m_meta, std::ios::trunc);
-  meta << m_url << '\n' << validator << '\n';
+void Download::post(WorkerLanes::Job job) {
+  m_work->lanes.post(m_lane, std::move(job));
+}
+
+// The jobs below run on the download's lane, one at a time, in order.
+
+void Download::open_file() {
+  if (m_file.is_open() || m_file_error) return;
+  util::Result<std::uint64_t> opened = m_file.open(m_part, PartStart::truncate);
+  if (!opened) {
+    m_file_error = opened.error();
+    m_file_failed.store(true, std::memory_order_release);
+  }
+  m_file_bytes = 0;
+}
+
+void Download::write_job(const std::vector<std::uint8_t>& bytes) {
+  open_file();
+  if (m_file_error) return;
+  util::Result<std::uint64_t> written = m_file.append(bytes);
+  if (!written) {
+    m_file_error = written.error();
+    m_file_failed.store(true, std::memory_order_release);
+    return;
+  }
+  try {
+    m_digests.update(digest::ByteView(bytes.data(), bytes.size()));
+  } catch (const std::exception& error) {
+    m_file_error = util::Error{util::ErrorKind::io, m_final, error.what()};
+    m_file_failed.store(true, std::memory_order_release);
+    return;
+  }
+  m_file_bytes += bytes.size();
+}
+
+void Download::restart_job() {
+  open_file();
+  if (m_file_error) return;
+  util::Result<std::uint64_t> emptied = m_file.truncate();
+  if (!emptied) {
+    m_file_error = emptied.error();
+    m_file_failed.store(true, std::memory_order_release);
+  }
+  m_digests.reset();
+  m_file_bytes = 0;
+}
+
+void Download::meta_job(const std::string& validator) {
+  open_file();
+  if (m_file_error) return;
+  m_file.write_meta(m_url + '\n' + validator + '\n', m_meta);
+}
+
+void Download::complete_job() {
+  open_file();
+  if (m_file_error) {
+    m_work->commits.withdraw();
+    remove_file(m_part);
+    remove_file(m_meta);
+    return finish_with(*m_file_error);
+  }
+  std::string target = m_final;
+  if (!m_head.content_disposition.empty()) {
+    if (std::optional<std::string> name =
+            disposition_file_name(m_head.content_disposition)) {
+      target = directory_of(m_final) + "/" + *name;
+    }
+  }
+  Downloaded done;
+  done.url = m_url;
+  done.path = target;
+  done.size = m_file_bytes;
+  try {
+    done.digests = m_digests.finish();
+    if (target != m_final && m_settings.no_clobber == NoClobber::yes &&
+        path_exists(target)) {
+      m_work->commits.withdraw();
+      m_file.close();
+      remove_file(m_part);
+      remove_file(m_meta);
+      done.skipped = true;
+      return finish_with(std::move(done));
+    }
+    if (m_settings.verify) {
+      std::string mismatch = m_settings.verify(target, done.digests);
+      if (!mismatch.empty()) {
+        m_work->commits.withdraw();
+        m_file.close();
+        remove_file(m_part);
+        remove_file(m_meta);
+        return finish_with(
+            util::Error{util::ErrorKind::mismatch, target, mismatch});
+      }
+    }
+  } catch (const std::exception& error) {
+    m_work->commits.withdraw();
+    m_file.close();
+    return finish_with(util::Error{util::ErrorKind::io, target, error.what()});
+  }
+  // Writing out starts now, so the batch's sync finds less to do.
+  m_file.start_writeback();
+  ReadyPart ready;
+  ready.file = std::move(m_file);
+  ready.part = m_part;
+  ready.meta = m_meta;
+  ready.target = target;
+  ready.bytes = m_file_bytes;
+  ready.done = [this, done = std::move(done)](
+                   util::Result<std::uint64_t> named) mutable {
+    if (!named) return finish_with(named.error());
+    finish_with(std::move(done));
+  };
+  m_work->commits.add(std::move(ready));
+}
+
+void Download::end_job(const util::Error& error, KeepPart keep) {
+  m_file.close();
+  if (keep == KeepPart::no) {
+    remove_file(m_part);
+    remove_file(m_meta);
+  }
+  finish_with(error);
+}
+
+void Download::finish_with(util::Result<Downloaded> result) {
+  m_result = std::move(result);
+  m_state.store(State::finished, std::memory_order_release);
+  if (m_work->wake) m_work->wake();
 }
 
 } // namespace hasher::net

@@ -184,6 +184,7 @@ void HttpClient::start(const Request& request, TransferHandler& handler) {
   curl_easy_setopt(easy, CURLOPT_MAXREDIRS, options.max_redirects);
   curl_easy_setopt(easy, CURLOPT_USERAGENT, options.user_agent.c_str());
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_BUFFERSIZE, k_receive_buffer);
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->error);
   long stall = static_cast<long>(options.stall_timeout.count());
   // Less than a byte a second for `stall` seconds is no progress.
@@ -250,6 +251,8 @@ std::size_t HttpClient::poll(std::chrono::milliseconds wait) {
   }
   return m_impl->running.size();
 }
+
+void HttpClient::wake() { curl_multi_wakeup(m_impl->multi); }
 
 void HttpClient::cancel_all() {
   for (auto& [easy, transfer] : m_impl->running) {

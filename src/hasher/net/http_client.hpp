@@ -1,7 +1,8 @@
 #pragma once
 
 // HTTP(S) transfers through libcurl's multi interface: any number at once
-// from the calling thread, no threads of its own. Redirects are followed up
+// from the calling thread, no threads of its own (wake() is the one call
+// another thread may make). Redirects are followed up
 // to a limit (http and https only), TLS is verified unless turned off by
 // name, a transfer that makes no progress for the stall timeout fails, and
 // a Range request can continue a partial file. Response bodies are not
@@ -20,6 +21,11 @@
 namespace hasher::net {
 
 enum class TlsVerify { on, off };
+
+// libcurl's receive buffer per transfer (CURLOPT_BUFFERSIZE): bigger than
+// its 16 KiB default, as curl(1) does (100 KiB), so that a fast server
+// costs fewer reads and callbacks.
+constexpr long k_receive_buffer = 256L << 10;
 
 struct ClientOptions {
   std::string user_agent;
@@ -62,6 +68,7 @@ struct TransferEnd {
 };
 
 // Receives one transfer's events, all from the thread calling poll().
+// Body bytes come in pieces of up to k_receive_buffer bytes.
 class TransferHandler {
 public:
   virtual ~TransferHandler() = default;
@@ -92,6 +99,10 @@ public:
 
   // Ends every running transfer without calling on_end.
   void cancel_all();
+
+  // Makes a poll() that waits, or the next one, return at once. Thread-safe:
+  // the one call other threads may make (a worker that finished a file).
+  void wake();
 
 private:
   struct Transfer;

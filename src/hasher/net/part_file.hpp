@@ -4,17 +4,29 @@
 // moves that end it: synced and renamed over the final name (atomic on
 // POSIX), or removed. A file under its final name is therefore always
 // whole and checked; a `.part` may be anything and is only ever resumed
-// after its bytes were hashed again.
+// after its bytes were hashed again. Many finished parts are made durable
+// by one sync of their file system (sync_file_system) rather than an fsync
+// each, then renamed (DirSync::no) and synced once more.
+//
+// A `.part`'s resume record (URL, then validator, a line each) lives in an
+// extended attribute of the `.part` itself where the file system has them,
+// so a download creates one file, not two; elsewhere it is the file
+// `NAME.part.meta` beside it, which is also what is read when the `.part`
+// has no attribute (a `.part` from another tool or an older run).
 
 #include <hasher/util/result.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 
 namespace hasher::net {
 
 enum class PartStart { resume, truncate };
+// Whether rename_file() syncs the directory itself, or the caller syncs the
+// file system afterwards for many renames at once.
+enum class DirSync { yes, no };
 
 class PartFile {
 public:
@@ -22,6 +34,8 @@ public:
   ~PartFile();
   PartFile(const PartFile&) = delete;
   PartFile& operator=(const PartFile&) = delete;
+  PartFile(PartFile&& other) noexcept;
+  PartFile& operator=(PartFile&& other) noexcept;
 
   // Opens (creating it and its directories) `path` for appending, emptied
   // first for PartStart::truncate. Returns the size it has.
@@ -30,8 +44,22 @@ public:
   util::Result<std::uint64_t> append(std::span<const std::uint8_t> bytes);
   // Empties the file (a server that ignored Range sends it all again).
   util::Result<std::uint64_t> truncate();
-  // fsyncs and closes; then the file may be renamed.
-  util::Result<std::uint64_t> close_synced();
+  // Records `text` as the resume record: in the `.part`'s extended
+  // attribute, else (no attributes here) in the file `meta_path`. Errors
+  // are ignored: a `.part` without a record is downloaded again, not
+  // resumed.
+  void write_meta(const std::string& text, const std::string& meta_path);
+  // Removes the record from the attribute (once the file has its final
+  // name, so it does not carry the record). Errors are ignored.
+  void drop_meta();
+  // Asks the kernel to start writing the file out now, without waiting,
+  // so that a later sync has less left to do. Errors are ignored.
+  void start_writeback();
+  // The file system's id (st_dev), for grouping parts by file system.
+  util::Result<std::uint64_t> device();
+  // Flushes every file of the file system holding this one (syncfs): one
+  // call makes many closed-or-open parts durable. Fails with ErrorKind::io.
+  util::Result<std::uint64_t> sync_file_system();
   void close();
   [[nodiscard]] bool is_open() const { return m_fd >= 0; }
   [[nodiscard]] const std::string& path() const { return m_path; }
@@ -41,10 +69,16 @@ private:
   std::string m_path;
 };
 
-// Renames `from` over `to` (same directory, so atomic) and syncs the
-// directory. Fails with ErrorKind::io.
+// Renames `from` over `to` (same directory, so atomic) and, with
+// DirSync::yes, syncs the directory. Fails with ErrorKind::io.
 util::Result<std::uint64_t> rename_file(const std::string& from,
-                                        const std::string& to);
+                                        const std::string& to,
+                                        DirSync sync = DirSync::yes);
+
+// The resume record of the `.part` at `part` (see write_meta), from its
+// attribute or else the file `meta_path`; nullopt when there is none.
+std::optional<std::string> read_part_meta(const std::string& part,
+                                          const std::string& meta_path);
 
 // Removes `path`; a missing file is no error.
 void remove_file(const std::string& path);

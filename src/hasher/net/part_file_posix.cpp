@@ -4,11 +4,18 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
+#include <utility>
 
 namespace hasher::net {
 namespace {
+
+// The extended attribute that holds a `.part`'s resume record.
+constexpr const char* k_meta_attribute = "user.hasher.resume";
 
 util::Error io_error(const std::string& path, int error) {
   return util::Error{util::ErrorKind::io, path, std::strerror(error)};
@@ -22,6 +29,18 @@ std::string parent_of(const std::string& path) {
 } // namespace
 
 PartFile::~PartFile() { close(); }
+
+PartFile::PartFile(PartFile&& other) noexcept
+    : m_fd(std::exchange(other.m_fd, -1)), m_path(std::move(other.m_path)) {}
+
+PartFile& PartFile::operator=(PartFile&& other) noexcept {
+  if (this != &other) {
+    close();
+    m_fd = std::exchange(other.m_fd, -1);
+    m_path = std::move(other.m_path);
+  }
+  return *this;
+}
 
 util::Result<std::uint64_t> PartFile::open(const std::string& path,
                                            PartStart start) {
@@ -59,11 +78,29 @@ util::Result<std::uint64_t> PartFile::truncate() {
   return std::uint64_t{0};
 }
 
-util::Result<std::uint64_t> PartFile::close_synced() {
-  if (::fsync(m_fd) != 0) return io_error(m_path, errno);
-  int fd = m_fd;
-  m_fd = -1;
-  if (::close(fd) != 0) return io_error(m_path, errno);
+void PartFile::write_meta(const std::string& text,
+                          const std::string& meta_path) {
+  if (::fsetxattr(m_fd, k_meta_attribute, text.data(), text.size(), 0) == 0) {
+    return;
+  }
+  std::ofstream meta(meta_path, std::ios::trunc);
+  meta << text;
+}
+
+void PartFile::drop_meta() { ::fremovexattr(m_fd, k_meta_attribute); }
+
+void PartFile::start_writeback() {
+  ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+}
+
+util::Result<std::uint64_t> PartFile::device() {
+  struct stat st {};
+  if (::fstat(m_fd, &st) != 0) return io_error(m_path, errno);
+  return static_cast<std::uint64_t>(st.st_dev);
+}
+
+util::Result<std::uint64_t> PartFile::sync_file_system() {
+  if (::syncfs(m_fd) != 0) return io_error(m_path, errno);
   return std::uint64_t{0};
 }
 
@@ -73,8 +110,9 @@ void PartFile::close() {
 }
 
 util::Result<std::uint64_t> rename_file(const std::string& from,
-                                        const std::string& to) {
+                                        const std::string& to, DirSync sync) {
   if (::rename(from.c_str(), to.c_str()) != 0) return io_error(to, errno);
+  if (sync == DirSync::no) return std::uint64_t{0};
   // The rename lasts a power cut only once the directory is synced.
   int dir = ::open(parent_of(to).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir >= 0) {
@@ -82,6 +120,26 @@ util::Result<std::uint64_t> rename_file(const std::string& from,
     ::close(dir);
   }
   return std::uint64_t{0};
+}
+
+std::optional<std::string> read_part_meta(const std::string& part,
+                                          const std::string& meta_path) {
+  ssize_t size = ::getxattr(part.c_str(), k_meta_attribute, nullptr, 0);
+  if (size >= 0) {
+    std::string text(static_cast<std::size_t>(size), '\0');
+    size = ::getxattr(part.c_str(), k_meta_attribute, text.data(), text.size());
+    if (size >= 0) {
+      text.resize(static_cast<std::size_t>(size));
+      return text;
+    }
+  }
+  // No `.part` at all: nothing to resume, whatever a meta file says.
+  if (errno == ENOENT) return std::nullopt;
+  std::ifstream meta(meta_path, std::ios::binary);
+  if (!meta) return std::nullopt;
+  std::ostringstream text;
+  text << meta.rdbuf();
+  return text.str();
 }
 
 void remove_file(const std::string& path) { ::unlink(path.c_str()); }

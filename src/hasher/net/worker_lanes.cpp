@@ -1,0 +1,40 @@
+#include <hasher/net/worker_lanes.hpp>
+
+#include <algorithm>
+
+namespace hasher::net {
+
+WorkerLanes::WorkerLanes(std::size_t lanes, std::size_t depth) {
+  lanes = std::max<std::size_t>(1, lanes);
+  depth = std::max<std::size_t>(1, depth);
+  for (std::size_t i = 0; i < lanes; ++i) {
+    m_lanes.push_back(std::make_unique<Lane>(depth));
+  }
+  for (std::unique_ptr<Lane>& lane : m_lanes) {
+    Lane* self = lane.get();
+    self->thread = std::thread([self] {
+      while (std::optional<Job> job = self->queue.pop()) {
+        try {
+          (*job)();
+        } catch (...) {
+          // Jobs report their own trouble; nothing may end the thread.
+        }
+      }
+    });
+  }
+}
+
+WorkerLanes::~WorkerLanes() { finish(); }
+
+void WorkerLanes::post(std::size_t lane, Job job) {
+  m_lanes[lane % m_lanes.size()]->queue.push(std::move(job));
+}
+
+void WorkerLanes::finish() {
+  for (std::unique_ptr<Lane>& lane : m_lanes) lane->queue.close();
+  for (std::unique_ptr<Lane>& lane : m_lanes) {
+    if (lane->thread.joinable()) lane->thread.join();
+  }
+}
+
+} // namespace hasher::net

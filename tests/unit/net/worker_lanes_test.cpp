@@ -1,0 +1,61 @@
+#include <hasher/net/worker_lanes.hpp>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <mutex>
+#include <stdexcept>
+#include <vector>
+
+namespace hasher::net {
+namespace {
+
+TEST(WorkerLanes, OneLaneRunsItsJobsInOrder) {
+  std::vector<int> seen[3];
+  {
+    // A queue of one blocks the poster: order must hold under backpressure.
+    WorkerLanes lanes(3, 1);
+    for (int i = 0; i < 300; ++i) {
+      std::size_t lane = static_cast<std::size_t>(i % 3);
+      lanes.post(lane, [&seen, lane, i] { seen[lane].push_back(i); });
+    }
+  }
+  for (std::size_t lane = 0; lane < 3; ++lane) {
+    ASSERT_EQ(seen[lane].size(), 100u);
+    for (std::size_t k = 0; k < 100; ++k) {
+      EXPECT_EQ(seen[lane][k], static_cast<int>(3 * k + lane));
+    }
+  }
+}
+
+TEST(WorkerLanes, FinishRunsWhatIsQueuedAndLanesWrap) {
+  std::atomic<int> ran{0};
+  WorkerLanes lanes(2, 64);
+  EXPECT_EQ(lanes.size(), 2u);
+  for (int i = 0; i < 50; ++i) lanes.post(7 + i, [&ran] { ++ran; });
+  lanes.finish();
+  EXPECT_EQ(ran.load(), 50);
+  lanes.finish();
+}
+
+TEST(WorkerLanes, AThrowingJobDoesNotStopTheLane) {
+  std::atomic<int> ran{0};
+  {
+    WorkerLanes lanes(1, 4);
+    lanes.post(0, [] { throw std::runtime_error("job failed"); });
+    lanes.post(0, [&ran] { ++ran; });
+  }
+  EXPECT_EQ(ran.load(), 1);
+}
+
+TEST(WorkerLanes, ZeroLanesMeansOne) {
+  WorkerLanes lanes(0, 0);
+  EXPECT_EQ(lanes.size(), 1u);
+  bool ran = false;
+  lanes.post(3, [&ran] { ran = true; });
+  lanes.finish();
+  EXPECT_TRUE(ran);
+}
+
+} // namespace
+} // namespace hasher::net
