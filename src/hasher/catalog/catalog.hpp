@@ -79,12 +79,12 @@ struct FailureRow {
   std::string reason;
 };
 
-// What the catalog knows of one path.
+// What the catalog knows of one path, as far as deciding whether to read it
+// again needs (each field read costs a lookup of every file).
 struct StoredFile {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   std::uint64_t inode = 0;
-  std::uint64_t device = 0;
   std::int64_t run_id = 0;
   bool has_all_columns = false; // every column the reader was opened for
 };
@@ -136,12 +136,22 @@ struct DuplicatesRequest {
 class CatalogReader {
 public:
   virtual ~CatalogReader() = default;
-  // The rows for `paths`, in their order (nullopt where the catalog has
-  // none), read from one snapshot: a batch costs one transaction (SQLite) or
-  // one round trip (PostgreSQL) instead of one per file. Throws
-  // util::FatalError when the catalog cannot be read.
-  virtual std::vector<std::optional<StoredFile>>
-  lookup(std::span<const std::string_view> paths) = 0;
+  // The rows for `paths` into `found`, in their order (nullopt where the
+  // catalog has none), read from one snapshot: a batch costs one transaction
+  // (SQLite) or one round trip (PostgreSQL) instead of one per file. `found`
+  // is resized to paths.size(); a caller looking up batch after batch keeps
+  // one to spare an allocation per batch. Throws util::FatalError when the
+  // catalog cannot be read.
+  virtual void lookup(std::span<const std::string_view> paths,
+                      std::vector<std::optional<StoredFile>>& found) = 0;
+
+  // As above, into a new vector.
+  std::vector<std::optional<StoredFile>>
+  lookup(std::span<const std::string_view> paths) {
+    std::vector<std::optional<StoredFile>> found;
+    lookup(paths, found);
+    return found;
+  }
 
   // The row for one path, or nullopt.
   std::optional<StoredFile> lookup_one(std::string_view path) {

@@ -52,18 +52,24 @@ public:
   }
 
   // Hands over a worker's finished results (any order, each inside the
-  // window).
-  void deliver(std::vector<FileResult>& results) {
+  // window), moving them out of `results`.
+  void deliver(std::span<FileResult> results) {
     if (results.empty()) return;
     std::unique_lock lock(m_mutex);
     std::uint64_t next = m_next.load(std::memory_order_relaxed);
-    for (FileResult& result : results) {
+    // Results next in walk order (a batch's own are consecutive) go to the
+    // sink from where they are, without a stop in a slot.
+    std::size_t at = 0;
+    for (; at < results.size() && results[at].seq == next; ++at) {
+      m_sink.on_result(results[at]);
+      m_next.store(++next, std::memory_order_release);
+    }
+    for (FileResult& result : results.subspan(at)) {
       // Only a stopping run lets a worker past the window; its late results
       // are dropped rather than overwrite a waiting one.
       if (result.seq >= next + k_reorder_window) continue;
       m_slots[result.seq % k_reorder_window] = std::move(result);
     }
-    results.clear();
     // Whoever completes the oldest file flushes the run of finished ones.
     for (;;) {
       std::optional<FileResult>& slot = m_slots[next % k_reorder_window];
@@ -90,16 +96,49 @@ private:
 
 using TaskBatch = std::vector<FileTask>;
 
+// Emptied batches on their way back from the workers to the walker, which
+// fills them again: a new one per batch (kilobytes) makes malloc merge the
+// small chunks freed meanwhile, and every path after that costs a slow
+// allocation. Thread-safe.
+class BatchPool {
+public:
+  // An empty batch with room for k_task_batch tasks.
+  TaskBatch take() {
+    {
+      std::lock_guard lock(m_mutex);
+      if (!m_free.empty()) {
+        TaskBatch batch = std::move(m_free.back());
+        m_free.pop_back();
+        return batch;
+      }
+    }
+    TaskBatch batch;
+    batch.reserve(k_task_batch);
+    return batch;
+  }
+
+  // Takes back a batch whose tasks are done with.
+  void give(TaskBatch batch) {
+    batch.clear();
+    std::lock_guard lock(m_mutex);
+    if (m_free.size() < k_queue_batches) m_free.push_back(std::move(batch));
+  }
+
+private:
+  std::mutex m_mutex;
+  std::vector<TaskBatch> m_free;
+};
+
 class QueueingVisitor final : public walk::WalkVisitor {
 public:
   // `stop_all` ends the run at the first walk error under FailFast::yes.
-  QueueingVisitor(util::BoundedQueue<TaskBatch>& queue, ResultSink& sink,
-                  std::function<bool()> stopping,
+  QueueingVisitor(util::BoundedQueue<TaskBatch>& queue, BatchPool& pool,
+                  ResultSink& sink, std::function<bool()> stopping,
                   ui::ProgressCounters* progress, FailFast fail_fast,
                   std::function<void()> stop_all)
-      : m_queue(queue), m_sink(sink), m_stopping(std::move(stopping)),
-        m_progress(progress), m_fail_fast(fail_fast),
-        m_stop_all(std::move(stop_all)) {}
+      : m_queue(queue), m_pool(pool), m_batch(pool.take()), m_sink(sink),
+        m_stopping(std::move(stopping)), m_progress(progress),
+        m_fail_fast(fail_fast), m_stop_all(std::move(stop_all)) {}
 
   bool on_file(walk::WalkEntry entry) override {
     if (m_stopping()) return false;
@@ -117,8 +156,7 @@ public:
   bool flush() {
     if (m_batch.empty()) return true;
     bool queued = m_queue.push(std::move(m_batch));
-    m_batch = TaskBatch();
-    m_batch.reserve(k_task_batch);
+    m_batch = m_pool.take();
     return queued;
   }
   void on_skip(const std::string& path, const std::string& reason) override {
@@ -134,6 +172,7 @@ public:
 
 private:
   util::BoundedQueue<TaskBatch>& m_queue;
+  BatchPool& m_pool;
   TaskBatch m_batch;
   ResultSink& m_sink;
   std::function<bool()> m_stopping;
@@ -141,6 +180,60 @@ private:
   FailFast m_fail_fast;
   std::function<void()> m_stop_all;
   std::uint64_t m_seq = 0;
+};
+
+// The catalog keys of one batch in one buffer, for the skip check's lookup:
+// a file in the same directory as the one before costs an append, not an
+// io::AbsolutePaths::make (a parse and an allocation), and a skipped file
+// never needs a key of its own. A worker keeps one from batch to batch.
+class BatchKeys {
+public:
+  explicit BatchKeys(io::AbsolutePaths& keys) : m_keys(keys) {}
+
+  void clear() {
+    m_buffer.clear();
+    m_ends.clear();
+  }
+
+  // Appends the key of `path` (as walked).
+  void add(std::string_view path) {
+    std::size_t slash = path.rfind('/');
+    std::string_view name = path.substr(slash + 1);
+    // A plain name below a directory: its key is the directory's key, '/'
+    // and the name (io/path.hpp normalises lexically).
+    bool plain = slash != std::string_view::npos && slash != 0 &&
+                 !name.empty() && name != "." && name != "..";
+    if (plain && m_known && path.substr(0, slash) == m_parent) {
+      m_buffer.append(m_parent_key);
+      m_buffer.push_back('/');
+      m_buffer.append(name);
+    } else {
+      std::string key = m_keys.make(path);
+      m_buffer.append(key);
+      m_known = plain;
+      if (plain) {
+        m_parent.assign(path.substr(0, slash));
+        // "/name" below the root directory leaves an empty parent key.
+        m_parent_key.assign(key, 0, key.size() - name.size() - 1);
+      }
+    }
+    m_ends.push_back(m_buffer.size());
+  }
+
+  // The key of the `index`th path added since clear(); valid until the next
+  // add or clear.
+  [[nodiscard]] std::string_view key(std::size_t index) const {
+    std::size_t begin = index == 0 ? 0 : m_ends[index - 1];
+    return std::string_view(m_buffer).substr(begin, m_ends[index] - begin);
+  }
+
+private:
+  io::AbsolutePaths& m_keys;
+  std::string m_buffer;
+  std::vector<std::size_t> m_ends;
+  bool m_known = false;     // m_parent and m_parent_key are set
+  std::string m_parent;     // the last plain path's directory, as walked
+  std::string m_parent_key; // its key
 };
 
 bool same_file_state(const io::FileInfo& before, const io::FileInfo& after) {
@@ -173,6 +266,7 @@ void HashPipeline::run_source(const FileSource& source) {
         m_options.make_skip_check ? m_options.make_skip_check() : nullptr);
   }
 
+  BatchPool pool;
   util::BoundedQueue<TaskBatch> queue(k_queue_batches);
   Reorderer reorderer(m_sink);
   std::atomic<bool> abort{false};
@@ -183,13 +277,29 @@ void HashPipeline::run_source(const FileSource& source) {
            (m_options.stop != nullptr && m_options.stop->load());
   };
 
-  // A batch's results before any file is read: catalog keys, and what the
-  // skip check decided for all of them in one catalog lookup.
-  auto prepare = [&](TaskBatch& batch, SkipCheck* skip_check,
-                     io::AbsolutePaths& keys) {
-    std::vector<FileResult> results(batch.size());
+  // A worker's buffers for prepare, kept from batch to batch: allocating
+  // them anew (kilobytes) makes malloc merge the small chunks freed
+  // meanwhile, and every path after that costs a slow allocation.
+  struct Scratch {
+    explicit Scratch(io::AbsolutePaths& keys) : batch_keys(keys) {}
+    std::vector<FileResult> results;
     std::vector<SkipQuery> queries;
     std::vector<std::size_t> queried;
+    BatchKeys batch_keys;
+  };
+
+  // A batch's results before any file is read, into scratch.results: catalog
+  // keys, and what the skip check decided for all of them in one catalog
+  // lookup; a skipped file gets no key.
+  auto prepare = [&](TaskBatch& batch, SkipCheck* skip_check,
+                     io::AbsolutePaths& keys, Scratch& scratch) {
+    std::vector<FileResult>& results = scratch.results;
+    std::vector<std::size_t>& queried = scratch.queried;
+    results.clear();
+    results.resize(batch.size());
+    queried.clear();
+    scratch.batch_keys.clear();
+    const bool make_keys = !m_options.cwd.empty();
     for (std::size_t i = 0; i < batch.size(); ++i) {
       FileTask& task = batch[i];
       FileResult& result = results[i];
@@ -197,23 +307,33 @@ void HashPipeline::run_source(const FileSource& source) {
       result.path = std::move(task.path); // the task is done with it
       result.kind = task.kind;
       if (task.kind != walk::EntryKind::file) continue;
-      if (!m_options.cwd.empty()) {
-        result.absolute_path = keys.make(result.path);
-      }
       if (task.info) result.info = *task.info;
       if (skip_check != nullptr) {
-        queries.push_back({&result.path, result.absolute_path,
-                           task.info ? &*task.info : nullptr});
+        if (make_keys) scratch.batch_keys.add(result.path);
         queried.push_back(i);
+      } else if (make_keys) {
+        result.absolute_path = keys.make(result.path);
       }
     }
-    if (!queries.empty()) {
-      std::vector<SkipReason> reasons = skip_check->decide(queries);
-      for (std::size_t q = 0; q < queried.size(); ++q) {
-        results[queried[q]].skipped = reasons[q];
+    if (queried.empty()) return;
+    std::vector<SkipQuery>& queries = scratch.queries;
+    queries.clear();
+    for (std::size_t q = 0; q < queried.size(); ++q) {
+      const FileResult& result = results[queried[q]];
+      const FileTask& task = batch[queried[q]];
+      queries.push_back(
+          {&result.path,
+           make_keys ? scratch.batch_keys.key(q) : std::string_view(),
+           task.info ? &*task.info : nullptr});
+    }
+    std::vector<SkipReason> reasons = skip_check->decide(queries);
+    for (std::size_t q = 0; q < queried.size(); ++q) {
+      FileResult& result = results[queried[q]];
+      result.skipped = reasons[q];
+      if (result.skipped == SkipReason::none) {
+        result.absolute_path.assign(queries[q].absolute);
       }
     }
-    return results;
   };
 
   // Reads and hashes one file, retrying while it changes under us.
@@ -277,27 +397,31 @@ void HashPipeline::run_source(const FileSource& source) {
     std::unique_ptr<FileHasher>& hasher = hashers[index];
     SkipCheck* skip_check = skip_checks[index].get();
     io::AbsolutePaths keys(m_options.cwd);
-    std::vector<FileResult> done;
     auto fail_run = [&] {
       std::lock_guard lock(error_mutex);
       if (!worker_error) worker_error = std::current_exception();
       stop_all();
     };
+    Scratch scratch(keys);
+    std::vector<FileResult>& results = scratch.results;
     while (std::optional<TaskBatch> batch = queue.pop()) {
-      std::vector<FileResult> results;
       try {
-        results = prepare(*batch, skip_check, keys);
+        prepare(*batch, skip_check, keys, scratch);
       } catch (...) {
         fail_run();
         break;
       }
-      for (FileResult& result : results) {
+      pool.give(std::move(*batch)); // its tasks are in the results now
+      // Results go to the reorderer from the batch itself, in runs: up to a
+      // failed or big file at once, the rest when the batch is done.
+      std::span<FileResult> all(results);
+      std::size_t first = 0; // the first result not yet delivered
+      std::size_t at = 0;    // the first result not finished
+      for (; at < all.size(); ++at) {
+        FileResult& result = all[at];
         if (stop_requested()) break; // drain without work
         reorderer.wait_for_window(result.seq, abort);
-        if (result.skipped != SkipReason::none) {
-          done.push_back(std::move(result));
-          continue;
-        }
+        if (result.skipped != SkipReason::none) continue;
         busy.fetch_add(1);
         try {
           if (!hasher) {
@@ -305,23 +429,22 @@ void HashPipeline::run_source(const FileSource& source) {
                 std::make_unique<FileHasher>(m_options.specs, m_options.stop);
           }
           hash_file(*hasher, result);
-          done.push_back(std::move(result));
         } catch (...) {
           busy.fetch_sub(1);
           fail_run();
           break;
         }
         busy.fetch_sub(1);
-        const FileResult& finished = done.back();
-        bool failed = finished.error.has_value();
+        bool failed = result.error.has_value();
         // Results of a big file go out at once, so output and progress do
         // not wait for the rest of its batch.
-        if (failed || finished.bytes >= m_options.split_threshold) {
-          reorderer.deliver(done);
+        if (failed || result.bytes >= m_options.split_threshold) {
+          reorderer.deliver(all.subspan(first, at + 1 - first));
+          first = at + 1;
         }
         if (failed && m_options.fail_fast == FailFast::yes) stop_all();
       }
-      reorderer.deliver(done);
+      reorderer.deliver(all.subspan(first, at - first));
     }
   };
 
@@ -329,8 +452,8 @@ void HashPipeline::run_source(const FileSource& source) {
   {
     std::vector<std::jthread> workers;
     for (std::size_t i = 0; i < jobs; ++i) workers.emplace_back(worker, i);
-    QueueingVisitor visitor(queue, m_sink, stop_requested, m_options.progress,
-                            m_options.fail_fast, stop_all);
+    QueueingVisitor visitor(queue, pool, m_sink, stop_requested,
+                            m_options.progress, m_options.fail_fast, stop_all);
     try {
       source(visitor);
       visitor.flush();

@@ -31,7 +31,8 @@ struct FileResult {
   std::uint64_t seq = 0; // position in walk order
   std::string path;      // as walked
   walk::EntryKind kind = walk::EntryKind::file;
-  std::string absolute_path; // the catalog key (absolute, normalised)
+  std::string absolute_path; // the catalog key (absolute, normalised); empty
+                             // for a file skipped on purpose
   io::FileInfo info;         // stat at open (after the last retry)
   SkipReason skipped = SkipReason::none; // set when not read on purpose
   std::optional<util::Error> error;      // set when the file failed

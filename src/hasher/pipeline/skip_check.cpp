@@ -54,11 +54,12 @@ public:
         m_update(update) {}
 
   std::vector<SkipReason> decide(std::span<const SkipQuery> files) override {
-    std::vector<std::string_view> keys;
-    keys.reserve(files.size());
+    // Both kept from batch to batch (see catalog::CatalogReader::lookup).
+    std::vector<std::string_view>& keys = m_keys;
+    std::vector<std::optional<catalog::StoredFile>>& stored = m_stored;
+    keys.clear();
     for (const SkipQuery& file : files) keys.push_back(file.absolute);
-    std::vector<std::optional<catalog::StoredFile>> stored =
-        m_reader->lookup(keys);
+    m_reader->lookup(keys, stored);
     std::vector<SkipReason> reasons;
     reasons.reserve(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -91,6 +92,8 @@ private:
   }
 
   std::unique_ptr<catalog::CatalogReader> m_reader;
+  std::vector<std::string_view> m_keys;
+  std::vector<std::optional<catalog::StoredFile>> m_stored;
   ParentDirectory m_parent;
   std::int64_t m_resumed_run;
   UpdateOnly m_update;

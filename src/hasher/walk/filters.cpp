@@ -190,22 +190,19 @@ bool FilterSet::drops_hidden(std::string_view name) const {
   return m_skip_hidden && !name.empty() && name.front() == '.';
 }
 
-bool FilterSet::any_matches(const std::vector<Glob>& globs,
-                            const std::string& name,
-                            const std::string& relative) {
+bool FilterSet::any_matches(const std::vector<Glob>& globs, const char* name,
+                            const char* relative) {
   return std::any_of(globs.begin(), globs.end(), [&](const Glob& glob) {
-    const std::string& subject = glob.whole_path ? relative : name;
-    return ::fnmatch(glob.pattern.c_str(), subject.c_str(), 0) == 0;
+    const char* subject = glob.whole_path ? relative : name;
+    return ::fnmatch(glob.pattern.c_str(), subject, 0) == 0;
   });
 }
 
-bool FilterSet::excludes(const std::string& name,
-                         const std::string& relative) const {
+bool FilterSet::excludes(const char* name, const char* relative) const {
   return any_matches(m_exclude, name, relative);
 }
 
-bool FilterSet::includes(const std::string& name,
-                         const std::string& relative) const {
+bool FilterSet::includes(const char* name, const char* relative) const {
   return m_include.empty() || any_matches(m_include, name, relative);
 }
 

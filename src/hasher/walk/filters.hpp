@@ -57,14 +57,13 @@ public:
   [[nodiscard]] bool drops_hidden(std::string_view name) const;
 
   // True when an exclude glob matches `name` or `relative` (the path below
-  // the root, no leading "./"). For files and directories.
-  [[nodiscard]] bool excludes(const std::string& name,
-                              const std::string& relative) const;
+  // the root, no leading "./"), both NUL-terminated: the walk passes tails of
+  // the path it built, without a copy. For files and directories.
+  [[nodiscard]] bool excludes(const char* name, const char* relative) const;
 
-  // True when the file `name` at `relative` passes the include globs (always
-  // true when there are none).
-  [[nodiscard]] bool includes(const std::string& name,
-                              const std::string& relative) const;
+  // True when the file `name` at `relative` (as for excludes) passes the
+  // include globs (always true when there are none).
+  [[nodiscard]] bool includes(const char* name, const char* relative) const;
 
   // True when `name` ends with one of the skipped extensions.
   [[nodiscard]] bool drops_extension(std::string_view name) const;
@@ -78,8 +77,8 @@ private:
     bool whole_path; // the pattern holds a '/': match the relative path
   };
 
-  static bool any_matches(const std::vector<Glob>& globs,
-                          const std::string& name, const std::string& relative);
+  static bool any_matches(const std::vector<Glob>& globs, const char* name,
+                          const char* relative);
 
   std::vector<Glob> m_include;
   std::vector<Glob> m_exclude;

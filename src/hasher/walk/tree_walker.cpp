@@ -14,6 +14,12 @@
 // its subtree is walked (needed for the sorted order), and a race in which
 // an entry changes type between readdir and open is reported as an error or
 // a skip, not retried.
+//
+// Per entry the walk makes one allocation, the path it hands on: a
+// directory's names sit in one buffer (NUL-terminated, so they serve
+// fstatat and fnmatch as they are), are sorted as small records keyed by
+// their first eight bytes, and the filters get tails of the built path
+// instead of copies.
 
 #include <hasher/walk/tree_walker.hpp>
 
@@ -91,10 +97,41 @@ struct Ancestor {
 
 enum class Type { regular, directory, link, special, unknown };
 
+// One directory entry; `name` points into its Listing's buffer.
 struct Child {
-  std::string name;
+  std::uint64_t key; // the name's first 8 bytes, big-endian, zero-padded
+  const char* name;  // NUL-terminated
+  std::uint32_t size;
   Type type;
+
+  [[nodiscard]] std::string_view view() const { return {name, size}; }
 };
+
+// A directory's entries, sorted bytewise by name. Moving it keeps the
+// children's names valid (the buffer is on the heap).
+struct Listing {
+  std::vector<char> names;
+  std::vector<Child> children;
+};
+
+// Bytewise name order: names cannot hold a NUL, so the zero padding of a
+// short name's key sorts it before any longer name with the same start,
+// and equal keys mean both names share their first eight bytes.
+bool name_less(const Child& a, const Child& b) {
+  if (a.key != b.key) return a.key < b.key;
+  if (a.size <= 8 || b.size <= 8) return a.size < b.size;
+  return std::string_view(a.name + 8, a.size - 8) <
+         std::string_view(b.name + 8, b.size - 8);
+}
+
+std::uint64_t name_key(std::string_view name) {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    key <<= 8;
+    if (i < name.size()) key |= static_cast<unsigned char>(name[i]);
+  }
+  return key;
+}
 
 // What to do after an entry has been looked at.
 enum class Step { next, descend, stop };
@@ -128,9 +165,16 @@ util::Error error_for(const std::string& path, int error) {
   return util::Error{kind, path, io::errno_reason(error)};
 }
 
-std::string join(const std::string& dir, const std::string& name) {
-  if (!dir.empty() && dir.back() == '/') return dir + name;
-  return dir + "/" + name;
+// `dir` + "/" + `name` (no second slash after a root "/"), in one
+// allocation.
+std::string join(std::string_view dir, std::string_view name) {
+  std::string path;
+  const bool slash = dir.empty() || dir.back() != '/';
+  path.reserve(dir.size() + (slash ? 1 : 0) + name.size());
+  path.append(dir);
+  if (slash) path.push_back('/');
+  path.append(name);
+  return path;
 }
 
 class Walker {
@@ -149,18 +193,21 @@ private:
     DirId id;
     std::uint64_t depth;   // 0 = the root
     std::size_t path_size; // length of this directory's path
-    std::vector<Child> children;
+    Listing listing;
     std::size_t next = 0;
   };
 
   bool walk_depth_first(OpenDir root);
   bool walk_breadth_first(OpenDir root);
-  std::optional<OpenDir> open_directory(int parent_fd, const std::string& name,
+  // `name` is relative to `parent_fd`; with parent_fd -1, `path` is used.
+  std::optional<OpenDir> open_directory(int parent_fd, const char* name,
                                         const std::string& path);
-  std::optional<std::vector<Child>> list(int fd, const std::string& path);
-  Step visit(int dir_fd, const Child& child, const std::string& path,
+  std::optional<Listing> list(int fd, const std::string& path);
+  // A file is handed on with `path` moved into its entry; for any other
+  // step `path` is left as it was.
+  Step visit(int dir_fd, const Child& child, std::string& path,
              std::uint64_t depth);
-  int stat_entry(int dir_fd, const std::string& name, const std::string& path,
+  int stat_entry(int dir_fd, const char* name, const std::string& path,
                  struct stat* st, io::FollowLinks follow) const;
   void skip_with_warning(const std::string& path, const std::string& reason);
   void report_loop(const std::string& path);
@@ -217,7 +264,7 @@ bool Walker::walk_depth_first(OpenDir root) {
   std::string dir_path = m_root;
 
   auto enter = [&](OpenDir dir, std::uint64_t depth) {
-    std::optional<std::vector<Child>> children = list(dir.fd.get(), dir_path);
+    std::optional<Listing> children = list(dir.fd.get(), dir_path);
     if (!children) return;
     if (depth >= k_open_levels) dir.fd.reset();
     on_path.insert(dir.id);
@@ -228,15 +275,15 @@ bool Walker::walk_depth_first(OpenDir root) {
   enter(std::move(root), 0);
   while (!stack.empty()) {
     Frame& top = stack.back();
-    if (top.next == top.children.size()) {
+    if (top.next == top.listing.children.size()) {
       on_path.erase(top.id);
       stack.pop_back();
       continue;
     }
-    const Child& child = top.children[top.next++];
+    const Child& child = top.listing.children[top.next++];
     const std::uint64_t depth = top.depth + 1;
-    dir_path.resize(top.path_size);
-    std::string path = join(dir_path, child.name);
+    std::string path =
+        join(std::string_view(dir_path).substr(0, top.path_size), child.view());
     Step step = visit(top.fd.get(), child, path, depth);
     if (step == Step::stop) return false;
     if (step == Step::next) continue;
@@ -266,12 +313,12 @@ bool Walker::walk_breadth_first(OpenDir root) {
   auto expand = [&](const std::string& path, const OpenDir& dir,
                     std::uint64_t depth,
                     std::shared_ptr<const Ancestor> parent) {
-    std::optional<std::vector<Child>> children = list(dir.fd.get(), path);
+    std::optional<Listing> children = list(dir.fd.get(), path);
     if (!children) return true;
     auto self =
         std::make_shared<const Ancestor>(Ancestor{dir.id, std::move(parent)});
-    for (const Child& child : *children) {
-      std::string child_path = join(path, child.name);
+    for (const Child& child : children->children) {
+      std::string child_path = join(path, child.view());
       Step step = visit(dir.fd.get(), child, child_path, depth + 1);
       if (step == Step::stop) return false;
       if (step == Step::descend) {
@@ -285,7 +332,7 @@ bool Walker::walk_breadth_first(OpenDir root) {
   while (!queue.empty()) {
     Queued next = std::move(queue.front());
     queue.pop_front();
-    std::optional<OpenDir> dir = open_directory(-1, {}, next.path);
+    std::optional<OpenDir> dir = open_directory(-1, "", next.path);
     if (!dir) continue;
     bool loop = false;
     for (const Ancestor* a = next.parent.get(); a != nullptr && !loop;
@@ -303,13 +350,12 @@ bool Walker::walk_breadth_first(OpenDir root) {
   return true;
 }
 
-std::optional<OpenDir> Walker::open_directory(int parent_fd,
-                                              const std::string& name,
+std::optional<OpenDir> Walker::open_directory(int parent_fd, const char* name,
                                               const std::string& path) {
   int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
   // Not following: an entry that became a link since readdir stays a link.
   if (m_options.follow == FollowSymlinks::no) flags |= O_NOFOLLOW;
-  Fd fd(parent_fd >= 0 ? ::openat(parent_fd, name.c_str(), flags)
+  Fd fd(parent_fd >= 0 ? ::openat(parent_fd, name, flags)
                        : io::open_path(path, flags));
   struct stat st {};
   if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0) {
@@ -324,8 +370,7 @@ std::optional<OpenDir> Walker::open_directory(int parent_fd,
   return OpenDir{std::move(fd), DirId{st.st_dev, st.st_ino}};
 }
 
-std::optional<std::vector<Child>> Walker::list(int fd,
-                                               const std::string& path) {
+std::optional<Listing> Walker::list(int fd, const std::string& path) {
   // The stream gets its own descriptor: `fd` stays for openat/fstatat.
   int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
   DIR* dir = copy >= 0 ? ::fdopendir(copy) : nullptr;
@@ -335,7 +380,9 @@ std::optional<std::vector<Child>> Walker::list(int fd,
     m_visitor.on_error(error_for(path, error));
     return std::nullopt;
   }
-  std::vector<Child> children;
+  Listing listing;
+  // Names go into the buffer first; pointers are set once it stops growing.
+  std::vector<std::size_t> offsets;
   int error = 0;
   for (;;) {
     errno = 0;
@@ -346,26 +393,34 @@ std::optional<std::vector<Child>> Walker::list(int fd,
     }
     std::string_view name = entry->d_name;
     if (name == "." || name == "..") continue;
-    children.push_back({std::string(name), type_of_dirent(entry->d_type)});
+    offsets.push_back(listing.names.size());
+    listing.names.insert(listing.names.end(), name.begin(), name.end());
+    listing.names.push_back('\0');
+    listing.children.push_back({name_key(name), nullptr,
+                                static_cast<std::uint32_t>(name.size()),
+                                type_of_dirent(entry->d_type)});
   }
   ::closedir(dir);
   // What was read before a read error is still walked.
   if (error != 0) m_visitor.on_error(error_for(path, error));
-  std::sort(children.begin(), children.end(),
-            [](const Child& a, const Child& b) { return a.name < b.name; });
-  return children;
+  for (std::size_t i = 0; i < offsets.size(); ++i) {
+    listing.children[i].name = listing.names.data() + offsets[i];
+  }
+  std::sort(listing.children.begin(), listing.children.end(), name_less);
+  return listing;
 }
 
-Step Walker::visit(int dir_fd, const Child& child, const std::string& path,
+Step Walker::visit(int dir_fd, const Child& child, std::string& path,
                    std::uint64_t depth) {
   const bool below_limit = !m_options.max_depth || depth < *m_options.max_depth;
   // A directory past the depth limit is not looked at at all.
   if (child.type == Type::directory && !below_limit) return Step::next;
-  if (m_filters.drops_hidden(child.name)) {
+  if (m_filters.drops_hidden(child.view())) {
     m_visitor.on_skip(path, "hidden");
     return Step::next;
   }
-  const std::string relative = path.substr(m_prefix);
+  // The path below the root: a tail of `path`, NUL-terminated.
+  const char* relative = path.c_str() + m_prefix;
   if (m_filters.excludes(child.name, relative)) {
     m_visitor.on_skip(path, "filtered");
     return Step::next;
@@ -413,7 +468,7 @@ Step Walker::visit(int dir_fd, const Child& child, const std::string& path,
 
   // A regular file: name filters first, then those that need a stat.
   if (!m_filters.includes(child.name, relative) ||
-      m_filters.drops_extension(child.name)) {
+      m_filters.drops_extension(child.view())) {
     m_visitor.on_skip(path, "filtered");
     return Step::next;
   }
@@ -431,16 +486,16 @@ Step Walker::visit(int dir_fd, const Child& child, const std::string& path,
     m_visitor.on_skip(path, "filtered");
     return Step::next;
   }
-  return m_visitor.on_file({path, EntryKind::file, info}) ? Step::next
-                                                          : Step::stop;
+  return m_visitor.on_file({std::move(path), EntryKind::file, info})
+             ? Step::next
+             : Step::stop;
 }
 
-int Walker::stat_entry(int dir_fd, const std::string& name,
-                       const std::string& path, struct stat* st,
-                       io::FollowLinks follow) const {
+int Walker::stat_entry(int dir_fd, const char* name, const std::string& path,
+                       struct stat* st, io::FollowLinks follow) const {
   if (dir_fd < 0) return io::stat_path(path, st, follow);
   int flags = follow == io::FollowLinks::yes ? 0 : AT_SYMLINK_NOFOLLOW;
-  return ::fstatat(dir_fd, name.c_str(), st, flags);
+  return ::fstatat(dir_fd, name, st, flags);
 }
 
 void Walker::skip_with_warning(const std::string& path,

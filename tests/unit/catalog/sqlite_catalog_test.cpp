@@ -140,6 +140,94 @@ TEST_F(SqliteCatalogTest, OneRowPerPathAndChangedFilesLoseOtherDigests) {
             "1|03030303|1\n");
 }
 
+TEST_F(SqliteCatalogTest, ARowHasAllColumnsWhateverRunWroteItLast) {
+  auto catalog = open_catalog(db(), "hashes");
+  RunInfo both =
+      catalog->begin_run({"/d", "hash", {"crc32", "md5"}, Restart::no});
+  catalog->write_batch(both.id,
+                       {row("/d/a", 3, {{1, 1, 1, 1}, util::Bytes(16, 1)}),
+                        row("/d/b", 3, {{1, 1, 1, 1}, util::Bytes(16, 1)}),
+                        row("/d/c", 3, {{1, 1, 1, 1}, util::Bytes(16, 1)})},
+                       {}, {3, 9, 0});
+  catalog->finish_run(both.id, RunState::complete);
+  // A run of crc32 alone rewrites /d/a as it was (md5 stays) and /d/b with
+  // a new size (md5 goes); a copy run writes /d/d with md5 alone.
+  RunInfo one = catalog->begin_run({"/d", "hash", {"crc32"}, Restart::no});
+  catalog->write_batch(
+      one.id, {row("/d/a", 3, {{2, 2, 2, 2}}), row("/d/b", 4, {{2, 2, 2, 2}})},
+      {}, {2, 7, 0});
+  catalog->finish_run(one.id, RunState::complete);
+  RunInfo copy = catalog->begin_run({"/d", "copy", {"md5"}, Restart::no});
+  catalog->write_batch(copy.id, {row("/d/d", 1, {util::Bytes(16, 4)})}, {},
+                       {1, 1, 0});
+  catalog->finish_run(copy.id, RunState::complete);
+
+  auto reader = catalog->open_reader({"crc32", "md5"});
+  std::vector<std::string_view> paths{"/d/a", "/d/b", "/d/c", "/d/d"};
+  auto stored = reader->lookup(paths);
+  ASSERT_TRUE(stored[0] && stored[1] && stored[2] && stored[3]);
+  EXPECT_TRUE(stored[0]->has_all_columns);
+  EXPECT_FALSE(stored[1]->has_all_columns);
+  EXPECT_TRUE(stored[2]->has_all_columns);
+  EXPECT_FALSE(stored[3]->has_all_columns); // no crc32
+  EXPECT_EQ(stored[0]->run_id, one.id);
+  EXPECT_EQ(stored[2]->run_id, both.id);
+  EXPECT_TRUE(
+      catalog->open_reader({"md5"})->lookup_one("/d/d")->has_all_columns);
+  // A column no row has yet.
+  catalog->begin_run({"/e", "hash", {"sha1"}, Restart::no});
+  EXPECT_FALSE(catalog->open_reader({"md5", "sha1"})
+                   ->lookup_one("/d/c")
+                   ->has_all_columns);
+}
+
+TEST_F(SqliteCatalogTest, MigratesARowidTableToOneKeyedByPath) {
+  std::filesystem::create_directories(dir() / "cat");
+  // Schema 3: a rowid table with a unique index on file_path.
+  sql("CREATE TABLE hashes (file_path TEXT NOT NULL, file_size NUMERIC NOT "
+      "NULL, mtime_ns INTEGER, inode INTEGER, device INTEGER, run_id INTEGER, "
+      "hashed_at TEXT, verified_at TEXT, verify_result TEXT, verify_run_id "
+      "INTEGER, source TEXT, md5 BLOB);"
+      "CREATE UNIQUE INDEX hashes_file_path ON hashes (file_path);"
+      "CREATE TABLE runs (id INTEGER PRIMARY KEY, root TEXT NOT NULL, command "
+      "TEXT NOT NULL, algorithms TEXT NOT NULL, host TEXT, pid INTEGER, "
+      "started_at TEXT, finished_at TEXT, state TEXT NOT NULL, files INTEGER "
+      "NOT NULL DEFAULT 0, bytes INTEGER NOT NULL DEFAULT 0, errors INTEGER "
+      "NOT NULL DEFAULT 0, resumes INTEGER NOT NULL DEFAULT 0);"
+      "INSERT INTO runs (id, root, command, algorithms, state) VALUES "
+      "(4, '/m', 'hash', 'md5', 'complete');"
+      "INSERT INTO hashes (file_path, file_size, mtime_ns, inode, run_id, "
+      "source, md5) VALUES ('/m/b', 2, 20, 3, 4, 'src', x'02');"
+      "INSERT INTO hashes (file_path, file_size, mtime_ns, inode, run_id, md5) "
+      "VALUES ('/m/a', 1, 10, 2, 4, x'01');"
+      "PRAGMA user_version=3;");
+  {
+    auto catalog = open_catalog(db(), "hashes");
+    auto stored = catalog->open_reader({"md5"})->lookup_one("/m/b");
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ(stored->size, 2u);
+    EXPECT_EQ(stored->mtime_ns, 20);
+    EXPECT_TRUE(stored->has_all_columns);
+    // Writes go on in the new table.
+    RunInfo run = catalog->begin_run({"/m", "hash", {"md5"}, Restart::no});
+    catalog->write_batch(run.id, {row("/m/a", 5, {util::Bytes(16, 5)})}, {},
+                         {1, 5, 0});
+    catalog->finish_run(run.id, RunState::complete);
+  }
+  EXPECT_EQ(query("SELECT file_path, file_size, source, hex(md5) FROM hashes"),
+            "/m/a|5|NULL|05050505050505050505050505050505\n/m/b|2|src|02\n");
+  EXPECT_EQ(query("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                  "AND tbl_name = 'hashes'"),
+            "0\n"); // the table is its own index
+  EXPECT_NE(query("SELECT sql FROM sqlite_master WHERE name = 'hashes'")
+                .find("WITHOUT ROWID"),
+            std::string::npos);
+  EXPECT_EQ(query("PRAGMA user_version"), "4\n");
+  // Opening again leaves it as it is.
+  { auto catalog = open_catalog(db(), "hashes"); }
+  EXPECT_EQ(query("SELECT count(*) FROM hashes"), "2\n");
+}
+
 TEST_F(SqliteCatalogTest, ResumesAnInterruptedRunWithTheSameId) {
   {
     auto catalog = open_catalog(db(), "hashes");

@@ -110,6 +110,17 @@ TEST_F(TreeWalker, DepthFirstSortsBytewiseAndNestsDirectories) {
   }
 }
 
+TEST_F(TreeWalker, NamesSharingTheirFirstEightBytesSortBytewise) {
+  // Names are ordered by their first eight bytes first: these tie there or
+  // end inside them.
+  Strings names{"abcdefgh",  "abcdefghZ", "abcdefghA", "abc",
+                "abcdefg",   "abcdefgi",  "b",         "abcdefgh\xff",
+                "abcdefgh~", "\xe9t\xe9", "abcdefghAA"};
+  for (const std::string& name : names) make_file(name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(walk().files, names);
+}
+
 TEST_F(TreeWalker, BreadthFirstGoesALevelAtATime) {
   make_small_tree();
   WalkOptions options;

@@ -24,8 +24,7 @@ public:
                const std::vector<std::string>& columns,
                const std::set<std::string>& existing)
       : m_db(path, OpenMode::read_only) {
-    // One flag for all the columns: the skip check needs no more, and one
-    // result column costs less than one per algorithm.
+    // One flag for all the columns: the skip check needs no more.
     std::string complete;
     for (const std::string& column : columns) {
       if (!complete.empty()) complete += " AND ";
@@ -34,23 +33,31 @@ public:
                       ? quote_identifier(column) + " IS NOT NULL"
                       : std::string("0");
     }
-    std::string fields =
-        "file_size, mtime_ns, inode, device, run_id, " +
-        (complete.empty() ? std::string("1") : "(" + complete + ")");
+    if (complete.empty()) complete = "1";
+    load_complete_runs(columns, existing);
+    // Only what StoredFile holds, and not the digests: every result column
+    // costs a few hundred instructions per row scanned, and the NULL tests
+    // of the digest columns about as much as all the others together.
+    std::string fields = "file_path, file_size, mtime_ns, inode, run_id";
     std::string from = " FROM " + quote_identifier(table);
     m_select.emplace(
         m_db.prepare("SELECT " + fields + from + " WHERE file_path = ?"));
+    m_complete.emplace(
+        m_db.prepare("SELECT " + complete + from + " WHERE file_path = ?"));
     m_begin.emplace(m_db.prepare("BEGIN"));
     m_commit.emplace(m_db.prepare("COMMIT"));
-    m_scan.emplace(m_db.prepare("SELECT " + fields + ", file_path" + from +
+    m_scan.emplace(m_db.prepare("SELECT " + fields + from +
                                 " WHERE file_path >= ?1 AND file_path <= ?2"
                                 " ORDER BY file_path LIMIT ?3"));
   }
 
-  std::vector<std::optional<StoredFile>>
-  lookup(std::span<const std::string_view> paths) override {
-    std::vector<std::optional<StoredFile>> found(paths.size());
-    std::vector<std::size_t> order(paths.size());
+  using CatalogReader::lookup;
+
+  void lookup(std::span<const std::string_view> paths,
+              std::vector<std::optional<StoredFile>>& found) override {
+    found.assign(paths.size(), std::nullopt);
+    std::vector<std::size_t>& order = m_order;
+    order.resize(paths.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     auto by_path = [&](std::size_t a, std::size_t b) {
       return paths[a] < paths[b];
@@ -78,7 +85,6 @@ public:
       throw;
     }
     m_commit->run();
-    return found;
   }
 
 private:
@@ -86,7 +92,8 @@ private:
   void lookup_run(std::span<const std::string_view> paths,
                   std::span<const std::size_t> run,
                   std::vector<std::optional<StoredFile>>& found) {
-    std::vector<bool> settled(run.size(), false);
+    std::vector<bool>& settled = m_settled;
+    settled.assign(run.size(), false);
     if (run.size() > 1) {
       Statement& scan = *m_scan;
       std::size_t limit = run.size() + k_scan_slack;
@@ -95,16 +102,15 @@ private:
       scan.bind(3, static_cast<std::int64_t>(limit));
       std::size_t rows = 0;
       std::size_t next = 0; // first path of the run not yet passed
-      const int path_column = 6;
       while (scan.step()) {
         ++rows;
-        std::string_view row_path = scan.text_view(path_column);
-        while (next < run.size() && paths[run[next]] < row_path) {
-          settled[next++] = true; // passed: not in the catalog
-        }
-        // Equal paths (a batch may name a file twice) share the row.
-        while (next < run.size() && paths[run[next]] == row_path) {
-          found[run[next]] = stored_file(scan);
+        std::string_view row_path = scan.text_view(0);
+        // Paths before the row are passed (not in the catalog); equal ones
+        // (a batch may name a file twice) share the row.
+        while (next < run.size()) {
+          int order = paths[run[next]].compare(row_path);
+          if (order > 0) break;
+          if (order == 0) found[run[next]] = stored_file(scan);
           settled[next++] = true;
         }
       }
@@ -122,22 +128,68 @@ private:
     }
   }
 
-  StoredFile stored_file(const Statement& row) const {
+  // The ids of the hash runs that computed every one of `columns`. A run
+  // writes the digests it computed into the row's columns for them along
+  // with its id (write_batch), so a row whose run_id is one of these has all
+  // the columns without looking at them.
+  void load_complete_runs(const std::vector<std::string>& columns,
+                          const std::set<std::string>& existing) {
+    for (const std::string& column : columns) {
+      if (existing.count(column) == 0) return; // no row has it
+    }
+    Statement runs =
+        m_db.prepare("SELECT id, algorithms FROM runs WHERE command = 'hash'");
+    while (runs.step()) {
+      std::set<std::string> computed;
+      std::string_view algorithms = runs.text_view(1);
+      while (!algorithms.empty()) {
+        std::size_t comma = algorithms.find(',');
+        computed.emplace(algorithms.substr(0, comma));
+        if (comma == std::string_view::npos) break;
+        algorithms.remove_prefix(comma + 1);
+      }
+      bool all = std::all_of(
+          columns.begin(), columns.end(),
+          [&](const std::string& column) { return computed.count(column); });
+      if (all) m_complete_runs.push_back(runs.integer(0));
+    }
+    std::sort(m_complete_runs.begin(), m_complete_runs.end());
+  }
+
+  // The row `row` (of m_scan or m_select) as a StoredFile.
+  StoredFile stored_file(const Statement& row) {
     StoredFile file;
-    file.size = static_cast<std::uint64_t>(row.integer(0));
-    file.mtime_ns = row.integer(1);
-    file.inode = static_cast<std::uint64_t>(row.integer(2));
-    file.device = static_cast<std::uint64_t>(row.integer(3));
+    file.size = static_cast<std::uint64_t>(row.integer(1));
+    file.mtime_ns = row.integer(2);
+    file.inode = static_cast<std::uint64_t>(row.integer(3));
     file.run_id = row.integer(4);
-    file.has_all_columns = row.integer(5) != 0;
+    file.has_all_columns =
+        std::binary_search(m_complete_runs.begin(), m_complete_runs.end(),
+                           file.run_id) ||
+        has_all_columns(row.text_view(0));
     return file;
   }
 
+  // Looks at the digest columns of `path`'s row (one of another run, or of
+  // a run that did not compute them all).
+  bool has_all_columns(std::string_view path) {
+    Statement& complete = *m_complete;
+    complete.bind_static(1, path);
+    bool all = complete.step() && complete.integer(0) != 0;
+    complete.reset();
+    return all;
+  }
+
   Database m_db;
+  std::vector<std::int64_t> m_complete_runs; // sorted
+  // Kept from batch to batch (see CatalogReader::lookup).
+  std::vector<std::size_t> m_order;
+  std::vector<bool> m_settled;
   std::optional<Statement> m_begin;
   std::optional<Statement> m_commit;
   std::optional<Statement> m_select;
   std::optional<Statement> m_scan;
+  std::optional<Statement> m_complete;
 };
 
 } // namespace

@@ -5,12 +5,17 @@
 // A batch is answered in one read transaction, and mostly by range scans
 // instead of one index seek per path: the batch's paths are sorted and
 // split into runs that share a directory; each run is one
-// `file_path BETWEEN first AND last` scan in index order, merged against the
-// run's paths. The files of one directory sit next to each other in the
-// index, so a run costs about one row step per path; where a subdirectory's
-// rows sit between them, the scan gives up after a bounded number of rows
-// and the paths it did not reach are looked up one by one. What it trades
-// away: a few wasted row steps where directories interleave.
+// `file_path BETWEEN first AND last` scan in key order (the table is keyed by
+// file_path), merged against the run's paths. The files of one directory sit
+// next to each other, so a run costs about one row step per path; where a
+// subdirectory's rows sit between them, the scan gives up after a bounded
+// number of rows and the paths it did not reach are looked up one by one.
+// What it trades away: a few wasted row steps where directories interleave.
+//
+// The scan reads no digest column: whether a row has every column the reader
+// is for follows from its run_id when that run was a hash run computing them
+// all (write_batch sets a run's columns with its id); the digest columns of
+// any other row are looked at, one row at a time.
 
 #include <hasher/catalog/catalog.hpp>
 
