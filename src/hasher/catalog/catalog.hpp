@@ -112,6 +112,7 @@ struct StoredEntry {
   std::vector<std::optional<util::Bytes>> digests; // parallel to the columns
   std::string verified_at;        // RFC 3339 UTC, whole seconds; empty: never
   std::int64_t verify_run_id = 0; // the run that verified it last (0: none)
+  std::string content_codec;      // see FileRow
 };
 
 struct ScanRequest {

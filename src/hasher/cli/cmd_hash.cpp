@@ -53,6 +53,27 @@ std::string summary_tail(const pipeline::HashCounts& counts,
   return text;
 }
 
+// --decompress (or --hash-uncompressed): the content of .gz/.zst files is
+// hashed, not their bytes; --hash-compressed is the default made explicit.
+// Compressing is copy's; --hash-both would need a second record per file,
+// which copy makes and hash does not.
+bool decompress_wanted(const config::Config& config) {
+  if (!config.text("options.compress").empty()) {
+    throw util::UsageError("--compress: hash writes nothing; see copy");
+  }
+  if (config.flag("options.hash_both")) {
+    throw util::UsageError("--hash-both: copy only (hash reads a file one "
+                           "way: as it is, or decoded with --decompress)");
+  }
+  bool decoded = config.flag("options.decompress") ||
+                 config.flag("options.hash_uncompressed");
+  if (decoded && config.flag("options.hash_compressed")) {
+    throw util::UsageError(
+        "--hash-compressed: contradicts --decompress / --hash-uncompressed");
+  }
+  return decoded;
+}
+
 } // namespace
 
 int cmd_hash(const Invocation& invocation) {
@@ -77,6 +98,7 @@ int cmd_hash(const Invocation& invocation) {
 
   pipeline::PipelineOptions options = pipeline_options(config, specs);
   options.walk = walk_options(config);
+  options.decompress = decompress_wanted(config);
 
   // The catalog run: locked, resumed when an interrupted one matches.
   std::unique_ptr<catalog::Catalog> catalog;

@@ -15,6 +15,7 @@
 #include <hasher/cli/run_state.hpp>
 #include <hasher/cli/signals.hpp>
 #include <hasher/cli/walk_settings.hpp>
+#include <hasher/codec/codec.hpp>
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/format/escape.hpp>
 #include <hasher/format/verify_report.hpp>
@@ -135,11 +136,23 @@ catalog::VerifyResult result_of(pipeline::Verdict verdict) {
 }
 
 // --quick: metadata only.
+// The codec a row's digests were taken through (a compressed copy's
+// content row), or none.
+codec::Codec content_codec(const catalog::StoredEntry& entry) {
+  return codec::codec_named(entry.content_codec).value_or(codec::Codec::none);
+}
+
+// The file that holds a row's bytes: its path, or for a content row the
+// compressed file beside it (`f.txt` → `f.txt.zst`).
+std::string file_of(const catalog::StoredEntry& entry) {
+  return entry.path + std::string(codec::codec_extension(content_codec(entry)));
+}
+
 pipeline::VerifyOutcome quick_outcome(const catalog::StoredEntry& entry,
                                       std::optional<io::FileInfo>& now) {
   pipeline::VerifyOutcome outcome;
   struct stat st {};
-  if (io::stat_path(entry.path, &st, io::FollowLinks::yes) != 0) {
+  if (io::stat_path(file_of(entry), &st, io::FollowLinks::yes) != 0) {
     int error = errno;
     outcome.verdict = io::error_kind(error) == util::ErrorKind::not_found
                           ? pipeline::Verdict::missing
@@ -148,6 +161,8 @@ pipeline::VerifyOutcome quick_outcome(const catalog::StoredEntry& entry,
     return outcome;
   }
   now = io::file_info(st);
+  // A compressed file's size says nothing of its content's without reading.
+  if (content_codec(entry) != codec::Codec::none) now->size = entry.size;
   if (now->size != entry.size) outcome.changed.emplace_back("size");
   if (now->mtime_ns != entry.mtime_ns) outcome.changed.emplace_back("mtime");
   // Without reading, a new size is a different content.
@@ -356,8 +371,8 @@ int cmd_verify(const Invocation& invocation) {
               expected.stored = io::FileInfo{entry.size, entry.mtime_ns,
                                              entry.inode, entry.device};
               sink.expect(std::move(expected));
-              return visitor.on_file(
-                  {entry.path, walk::EntryKind::file, std::nullopt});
+              return visitor.on_file({file_of(entry), walk::EntryKind::file,
+                                      std::nullopt, content_codec(entry)});
             });
           });
     }

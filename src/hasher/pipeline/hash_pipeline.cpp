@@ -1,5 +1,6 @@
 #include <hasher/pipeline/hash_pipeline.hpp>
 
+#include <hasher/codec/decoder.hpp>
 #include <hasher/digest/lane_plan.hpp>
 #include <hasher/io/long_path.hpp>
 #include <hasher/io/path.hpp>
@@ -22,6 +23,7 @@ struct FileTask {
   std::string path;
   walk::EntryKind kind;
   std::optional<io::FileInfo> info; // when the walker had to stat
+  codec::Codec decode = codec::Codec::none;
 };
 
 // Tasks travel in batches (one queue operation and one hand-over to the
@@ -135,10 +137,11 @@ public:
   QueueingVisitor(util::BoundedQueue<TaskBatch>& queue, BatchPool& pool,
                   ResultSink& sink, std::function<bool()> stopping,
                   ui::ProgressCounters* progress, FailFast fail_fast,
-                  std::function<void()> stop_all)
+                  bool decompress, std::function<void()> stop_all)
       : m_queue(queue), m_pool(pool), m_batch(pool.take()), m_sink(sink),
         m_stopping(std::move(stopping)), m_progress(progress),
-        m_fail_fast(fail_fast), m_stop_all(std::move(stop_all)) {}
+        m_fail_fast(fail_fast), m_decompress(decompress),
+        m_stop_all(std::move(stop_all)) {}
 
   bool on_file(walk::WalkEntry entry) override {
     if (m_stopping()) return false;
@@ -146,7 +149,13 @@ public:
       m_progress->files_total.fetch_add(1);
       if (entry.info) m_progress->bytes_total.fetch_add(entry.info->size);
     }
-    m_batch.push_back({m_seq++, std::move(entry.path), entry.kind, entry.info});
+    codec::Codec decode = entry.decode;
+    if (m_decompress && decode == codec::Codec::none &&
+        entry.kind == walk::EntryKind::file) {
+      decode = codec::codec_of_path(entry.path);
+    }
+    m_batch.push_back(
+        {m_seq++, std::move(entry.path), entry.kind, entry.info, decode});
     // A full batch goes; so does a partial one when the workers are idle.
     if (m_batch.size() >= k_task_batch || m_queue.empty()) return flush();
     return true;
@@ -178,6 +187,7 @@ private:
   std::function<bool()> m_stopping;
   ui::ProgressCounters* m_progress;
   FailFast m_fail_fast;
+  bool m_decompress;
   std::function<void()> m_stop_all;
   std::uint64_t m_seq = 0;
 };
@@ -306,6 +316,7 @@ void HashPipeline::run_source(const FileSource& source) {
       result.seq = task.seq;
       result.path = std::move(task.path); // the task is done with it
       result.kind = task.kind;
+      result.decoded = task.decode;
       if (task.kind != walk::EntryKind::file) continue;
       if (task.info) result.info = *task.info;
       if (skip_check != nullptr) {
@@ -337,7 +348,9 @@ void HashPipeline::run_source(const FileSource& source) {
   };
 
   // Reads and hashes one file, retrying while it changes under us.
-  auto hash_file = [&](FileHasher& hasher, FileResult& result) {
+  auto hash_file = [&](FileHasher& hasher,
+                       std::unique_ptr<codec::Decoder>& decoder,
+                       FileResult& result) {
     for (int attempt = 0;; ++attempt) {
       util::Result<io::InputFile> opened =
           result.kind == walk::EntryKind::standard_input
@@ -358,7 +371,14 @@ void HashPipeline::run_source(const FileSource& source) {
           file.info().size >= m_options.split_threshold) {
         lanes = std::min(jobs, 1 + idle);
       }
-      util::Result<HashOutcome> outcome = hasher.hash(file, &plans[lanes - 1]);
+      std::optional<codec::DecodingReader> decoded;
+      if (result.decoded != codec::Codec::none) {
+        if (!decoder) decoder = std::make_unique<codec::Decoder>();
+        decoded.emplace(file, result.decoded, *decoder);
+      }
+      util::Result<HashOutcome> outcome =
+          decoded ? hasher.hash(*decoded, &plans[lanes - 1])
+                  : hasher.hash(file, &plans[lanes - 1]);
       if (!outcome) {
         result.error = outcome.error();
         return;
@@ -370,9 +390,10 @@ void HashPipeline::run_source(const FileSource& source) {
       }
       util::Result<io::FileInfo> after = file.restat();
       bool unchanged = after && same_file_state(file.info(), *after) &&
-                       outcome->bytes == file.info().size;
+                       (decoded || outcome->bytes == file.info().size);
       if (unchanged) {
         result.digests = std::move(outcome->digests);
+        if (decoded) result.info.size = outcome->bytes;
         return;
       }
       if (attempt == k_change_retries || stop_requested()) {
@@ -395,6 +416,7 @@ void HashPipeline::run_source(const FileSource& source) {
 
   auto worker = [&](std::size_t index) {
     std::unique_ptr<FileHasher>& hasher = hashers[index];
+    std::unique_ptr<codec::Decoder> decoder; // made for the first .gz/.zst
     SkipCheck* skip_check = skip_checks[index].get();
     io::AbsolutePaths keys(m_options.cwd);
     auto fail_run = [&] {
@@ -428,7 +450,7 @@ void HashPipeline::run_source(const FileSource& source) {
             hasher =
                 std::make_unique<FileHasher>(m_options.specs, m_options.stop);
           }
-          hash_file(*hasher, result);
+          hash_file(*hasher, decoder, result);
         } catch (...) {
           busy.fetch_sub(1);
           fail_run();
@@ -453,7 +475,8 @@ void HashPipeline::run_source(const FileSource& source) {
     std::vector<std::jthread> workers;
     for (std::size_t i = 0; i < jobs; ++i) workers.emplace_back(worker, i);
     QueueingVisitor visitor(queue, pool, m_sink, stop_requested,
-                            m_options.progress, m_options.fail_fast, stop_all);
+                            m_options.progress, m_options.fail_fast,
+                            m_options.decompress, stop_all);
     try {
       source(visitor);
       visitor.flush();

@@ -8,6 +8,7 @@
 // bounds memory (a worker waits rather than run too far ahead of the oldest
 // unfinished file). This is the only place that starts threads.
 
+#include <hasher/codec/codec.hpp>
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/io/input_file.hpp>
 #include <hasher/pipeline/skip_check.hpp>
@@ -34,6 +35,9 @@ struct FileResult {
   std::string absolute_path; // the catalog key (absolute, normalised); empty
                              // for a file skipped on purpose
   io::FileInfo info;         // stat at open (after the last retry)
+  // Not none: the content was read through this codec (the file is a .gz or
+  // .zst); digests, bytes and info.size are of the decoded content.
+  codec::Codec decoded = codec::Codec::none;
   SkipReason skipped = SkipReason::none; // set when not read on purpose
   std::optional<util::Error> error;      // set when the file failed
   std::vector<util::Bytes> digests;      // in spec order, when no error
@@ -65,6 +69,9 @@ struct PipelineOptions {
   FailFast fail_fast = FailFast::no;         // stop at the first failed file
   util::RetryPolicy retry;                   // for opens failing transiently
   std::uint64_t split_threshold = 16u << 20; // bytes; smaller files never split
+  // --decompress: files named .gz/.zst are read decoded (their content is
+  // hashed); other sources say so per file (WalkEntry::decode).
+  bool decompress = false;
   walk::WalkOptions walk; // order, depth, links and filters of the walk
   std::string cwd; // working directory for catalog keys; empty: none made
   // Makes one SkipCheck per worker (resume, --update); empty = read all.

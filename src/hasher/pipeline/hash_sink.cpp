@@ -1,5 +1,6 @@
 #include <hasher/pipeline/hash_sink.hpp>
 
+#include <hasher/codec/codec.hpp>
 #include <hasher/io/path.hpp>
 
 namespace hasher::pipeline {
@@ -36,8 +37,15 @@ void HashSink::on_result(FileResult& result) {
       return;
     }
   }
+  // Content read through a codec is named as the decoded file would be
+  // (`a.txt` for `a.txt.gz`), as copy names a compressed copy's content.
+  const codec::Codec decoded = result.decoded;
   if (m_writer != nullptr) {
-    m_record.path = result.path;
+    if (decoded == codec::Codec::none) {
+      m_record.path = result.path;
+    } else {
+      m_record.path = codec::strip_extension(result.path, decoded);
+    }
     m_record.size = result.bytes;
     m_record.mtime_ns.reset();
     if (result.kind == walk::EntryKind::file) {
@@ -50,7 +58,12 @@ void HashSink::on_result(FileResult& result) {
   }
   if (m_catalog != nullptr && result.kind == walk::EntryKind::file) {
     catalog::FileRow row;
-    row.path = std::move(result.absolute_path);
+    if (decoded == codec::Codec::none) {
+      row.path = std::move(result.absolute_path);
+    } else {
+      row.path = codec::strip_extension(result.absolute_path, decoded);
+      row.content_codec = std::string(codec::codec_name(decoded));
+    }
     row.size = result.bytes;
     row.mtime_ns = result.info.mtime_ns;
     row.inode = result.info.inode;

@@ -44,6 +44,7 @@
 // path (and an open directory for the top levels); breadth first holds a
 // queue of directory paths.
 
+#include <hasher/codec/codec.hpp>
 #include <hasher/io/input_file.hpp>
 #include <hasher/util/result.hpp>
 #include <hasher/walk/filters.hpp>
@@ -61,6 +62,9 @@ struct WalkEntry {
   std::string path; // as walked: root joined with the names below it; "-"
   EntryKind kind = EntryKind::file;
   std::optional<io::FileInfo> info; // set when the walker had to stat anyway
+  // Not none: the file is to be read decoded (set by sources that know,
+  // such as verify of a compressed copy; never by the walker).
+  codec::Codec decode = codec::Codec::none;
 };
 
 enum class FollowSymlinks { no, yes };

@@ -222,10 +222,37 @@ TEST_F(SqliteCatalogTest, MigratesARowidTableToOneKeyedByPath) {
   EXPECT_NE(query("SELECT sql FROM sqlite_master WHERE name = 'hashes'")
                 .find("WITHOUT ROWID"),
             std::string::npos);
-  EXPECT_EQ(query("PRAGMA user_version"), "4\n");
+  EXPECT_EQ(query("PRAGMA user_version"), "5\n");
+  EXPECT_EQ(query("SELECT count(*) FROM hashes WHERE content_codec IS NULL"),
+            "2\n");
   // Opening again leaves it as it is.
   { auto catalog = open_catalog(db(), "hashes"); }
   EXPECT_EQ(query("SELECT count(*) FROM hashes"), "2\n");
+}
+
+// A compressed copy's content row keeps its codec for verify; a later
+// write of the same path by a run that read the bytes as they are clears it.
+TEST_F(SqliteCatalogTest, ContentCodecIsWrittenScannedAndReplaced) {
+  auto catalog = open_catalog(db(), "hashes");
+  RunInfo run = catalog->begin_run({"/z", "copy", {"md5"}, Restart::no});
+  FileRow content = row("/z/a.txt", 10, {util::Bytes(16, 1)});
+  content.content_codec = "zstd";
+  catalog->write_batch(run.id, {content, row("/z/b", 3, {util::Bytes(16, 2)})},
+                       {}, {2, 13, 0});
+  catalog->finish_run(run.id, RunState::complete);
+  std::vector<std::string> seen;
+  catalog->scan({{"/z"}, {"md5"}}, [&](StoredEntry& entry) {
+    seen.push_back(entry.path + "=" + entry.content_codec);
+    return true;
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"/z/a.txt=zstd", "/z/b="}));
+  RunInfo again = catalog->begin_run({"/z", "hash", {"md5"}, Restart::no});
+  catalog->write_batch(again.id, {row("/z/a.txt", 10, {util::Bytes(16, 1)})},
+                       {}, {1, 10, 0});
+  catalog->finish_run(again.id, RunState::complete);
+  EXPECT_EQ(query("SELECT ifnull(content_codec, 'none') FROM hashes ORDER BY "
+                  "file_path"),
+            "none\nnone\n");
 }
 
 TEST_F(SqliteCatalogTest, ResumesAnInterruptedRunWithTheSameId) {

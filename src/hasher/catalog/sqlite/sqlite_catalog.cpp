@@ -56,8 +56,8 @@ namespace hasher::catalog::sqlite {
 namespace {
 
 // 2: verified_at, verify_result and verify_run_id. 3: source. 4: the digest
-// table WITHOUT ROWID, file_path its primary key.
-constexpr int k_schema_version = 4;
+// table WITHOUT ROWID, file_path its primary key. 5: content_codec.
+constexpr int k_schema_version = 5;
 
 // Rows per upsert statement (SQLite allows 32766 parameters; -a all has
 // about 75 per row).
@@ -77,10 +77,13 @@ const char* const k_verify_columns[][2] = {
 
 // Where a copied or downloaded file came from.
 constexpr const char* k_source_column = "source";
+// "gzip"/"zstd" when the digests are of the content of file_path + the
+// codec's suffix, decoded (a compressed copy); NULL: of file_path itself.
+constexpr const char* k_codec_column = "content_codec";
 
 bool is_bookkeeping_column(const std::string& column) {
   if (column == "file_path" || column == "file_size" ||
-      column == k_source_column) {
+      column == k_source_column || column == k_codec_column) {
     return true;
   }
   for (const auto& [name, type] : k_meta_columns) {
@@ -237,9 +240,10 @@ void SqliteCatalog::migrate() {
         m_db.exec("ALTER TABLE " + table + " ADD COLUMN " + name + " " + type);
       }
     }
-    if (now.count(k_source_column) == 0) {
-      m_db.exec("ALTER TABLE " + table + " ADD COLUMN " + k_source_column +
-                " TEXT");
+    for (const char* column : {k_source_column, k_codec_column}) {
+      if (now.count(column) == 0) {
+        m_db.exec("ALTER TABLE " + table + " ADD COLUMN " + column + " TEXT");
+      }
     }
     if (!is_without_rowid()) rebuild_without_rowid();
     m_db.exec("CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, "
@@ -355,14 +359,15 @@ void SqliteCatalog::prepare_upsert(const std::vector<std::string>& columns) {
     if (mine.count(column) == 0) others.push_back(column);
   }
   std::string names = "file_path, file_size, mtime_ns, inode, device, run_id, "
-                      "hashed_at, source";
-  std::string values = "?, ?, ?, ?, ?, ?, ?, ?";
-  // A row keeps its source unless this run knows one.
+                      "hashed_at, source, content_codec";
+  std::string values = "?, ?, ?, ?, ?, ?, ?, ?, ?";
+  // A row keeps its source unless this run knows one; its codec says how
+  // this run read it.
   std::string updates =
       "file_size = excluded.file_size, mtime_ns = excluded.mtime_ns, inode = "
       "excluded.inode, device = excluded.device, run_id = excluded.run_id, "
       "hashed_at = excluded.hashed_at, source = coalesce(excluded.source, "
-      "source)";
+      "source), content_codec = excluded.content_codec";
   // The run's own columns are written with its run_id: a reader takes a
   // hash run's rows to hold all of them (sqlite_reader.cpp).
   for (const std::string& column : columns) {
@@ -500,7 +505,7 @@ void SqliteCatalog::write_batch(std::int64_t run_id,
   const std::string stamp = now_text();
   m_db.begin();
   try {
-    const int per_row = static_cast<int>(8 + m_upsert_columns);
+    const int per_row = static_cast<int>(9 + m_upsert_columns);
     // Binds `row` as row number `slot` of `upsert`.
     auto bind_row = [&](Statement& upsert, const FileRow& row, int slot) {
       // The row outlives the step: bind without copies.
@@ -517,8 +522,13 @@ void SqliteCatalog::write_batch(std::int64_t run_id,
       } else {
         upsert.bind_static(at + 8, row.source);
       }
+      if (row.content_codec.empty()) {
+        upsert.bind_null(at + 9);
+      } else {
+        upsert.bind_static(at + 9, row.content_codec);
+      }
       for (std::size_t i = 0; i < m_upsert_columns; ++i) {
-        upsert.bind_blob_static(at + 9 + static_cast<int>(i), row.digests[i]);
+        upsert.bind_blob_static(at + 10 + static_cast<int>(i), row.digests[i]);
       }
     };
     std::size_t at = 0;

@@ -59,7 +59,7 @@ void collect_groups(Database& db, const std::string& table,
   db.exec("CREATE TEMP TABLE dupe_members (group_id INTEGER NOT NULL, "
           "file_path TEXT, file_size INTEGER, mtime_ns INTEGER, inode "
           "INTEGER, device INTEGER, verified_at TEXT, verify_run_id INTEGER, "
-          "digest BLOB)");
+          "content_codec TEXT, digest BLOB)");
   db.exec("BEGIN");
   try {
     // Rows are numbered as inserted, which is the ORDER BY's order: ties in
@@ -111,9 +111,10 @@ void find_sqlite_duplicates(const std::string& path, const std::string& table,
 
   // One ordered pass over the members (the index gives the order); every
   // member carries its group's size and digest.
-  Statement members = db.prepare(
-      "SELECT group_id, " + stored_entry_fields({"digest"}, {"digest"}) +
-      " FROM temp.dupe_members ORDER BY group_id, file_path");
+  Statement members =
+      db.prepare("SELECT group_id, " +
+                 stored_entry_fields({"digest"}, {"digest", "content_codec"}) +
+                 " FROM temp.dupe_members ORDER BY group_id, file_path");
   DuplicateGroup found;
   std::int64_t current = 0;
   while (members.step()) {

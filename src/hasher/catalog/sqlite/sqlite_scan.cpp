@@ -15,7 +15,8 @@ constexpr std::int64_t k_chunk_rows = 512;
 std::string stored_entry_fields(const std::vector<std::string>& columns,
                                 const std::set<std::string>& existing) {
   std::string fields = "file_path, file_size, mtime_ns, inode, device, "
-                       "verified_at, verify_run_id";
+                       "verified_at, verify_run_id, ";
+  fields += existing.count("content_codec") != 0 ? "content_codec" : "NULL";
   for (const std::string& column : columns) {
     fields += existing.count(column) != 0 ? ", " + quote_identifier(column)
                                           : std::string(", NULL");
@@ -32,9 +33,10 @@ void read_stored_entry(const Statement& row, int first, std::size_t columns,
   entry.device = static_cast<std::uint64_t>(row.integer(first + 4));
   entry.verified_at = row.text(first + 5);
   entry.verify_run_id = row.integer(first + 6);
+  entry.content_codec = row.text(first + 7);
   entry.digests.assign(columns, std::nullopt);
   for (std::size_t i = 0; i < columns; ++i) {
-    int column = first + 7 + static_cast<int>(i);
+    int column = first + 8 + static_cast<int>(i);
     if (!row.is_null(column)) entry.digests[i] = row.blob(column);
   }
 }
