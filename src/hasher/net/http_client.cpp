@@ -1,5 +1,6 @@
 #include <hasher/net/http_client.hpp>
 
+#include <hasher/net/curl_library.hpp>
 #include <hasher/util/errors.hpp>
 #include <hasher/util/strings.hpp>
 
@@ -83,8 +84,8 @@ struct HttpClient::Transfer {
   char error[CURL_ERROR_SIZE] = {};
 
   ~Transfer() {
-    if (easy != nullptr) curl_easy_cleanup(easy);
-    if (headers != nullptr) curl_slist_free_all(headers);
+    if (easy != nullptr) curl_library().easy_cleanup(easy);
+    if (headers != nullptr) curl_library().slist_free_all(headers);
   }
 
   bool deliver_head() {
@@ -154,12 +155,14 @@ struct HttpClient::Impl {
 HttpClient::HttpClient(ClientOptions options) : m_impl(new Impl) {
   static std::once_flag once;
   static CURLcode init = CURLE_OK;
-  std::call_once(once, [] { init = curl_global_init(CURL_GLOBAL_DEFAULT); });
+  std::call_once(
+      once, [] { init = curl_library().global_init(CURL_GLOBAL_DEFAULT); });
   if (init != CURLE_OK) {
-    throw util::FatalError(std::string("libcurl: ") + curl_easy_strerror(init));
+    throw util::FatalError(std::string("libcurl: ") +
+                           curl_library().easy_strerror(init));
   }
   m_impl->options = std::move(options);
-  m_impl->multi = curl_multi_init();
+  m_impl->multi = curl_library().multi_init();
   if (m_impl->multi == nullptr) {
     throw util::FatalError("libcurl: cannot create a transfer set");
   }
@@ -167,71 +170,74 @@ HttpClient::HttpClient(ClientOptions options) : m_impl(new Impl) {
 
 HttpClient::~HttpClient() {
   cancel_all();
-  curl_multi_cleanup(m_impl->multi);
+  curl_library().multi_cleanup(m_impl->multi);
 }
 
 void HttpClient::start(const Request& request, TransferHandler& handler) {
   auto transfer = std::make_unique<Transfer>();
   transfer->handler = &handler;
-  CURL* easy = curl_easy_init();
+  CURL* easy = curl_library().easy_init();
   if (easy == nullptr) throw util::FatalError("libcurl: out of handles");
   transfer->easy = easy;
   const ClientOptions& options = m_impl->options;
-  curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(easy, CURLOPT_MAXREDIRS, options.max_redirects);
-  curl_easy_setopt(easy, CURLOPT_USERAGENT, options.user_agent.c_str());
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy, CURLOPT_BUFFERSIZE, k_receive_buffer);
-  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->error);
+  curl_library().easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+  curl_library().easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_library().easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_library().easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_library().easy_setopt(easy, CURLOPT_MAXREDIRS, options.max_redirects);
+  curl_library().easy_setopt(easy, CURLOPT_USERAGENT,
+                             options.user_agent.c_str());
+  curl_library().easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_library().easy_setopt(easy, CURLOPT_BUFFERSIZE, k_receive_buffer);
+  curl_library().easy_setopt(easy, CURLOPT_ERRORBUFFER, transfer->error);
   long stall = static_cast<long>(options.stall_timeout.count());
   // Less than a byte a second for `stall` seconds is no progress.
-  curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, stall);
-  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT, stall);
+  curl_library().easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  curl_library().easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, stall);
+  curl_library().easy_setopt(easy, CURLOPT_CONNECTTIMEOUT, stall);
   long verify = options.tls == TlsVerify::on ? 1L : 0L;
-  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, verify);
-  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, verify * 2);
+  curl_library().easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, verify);
+  curl_library().easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, verify * 2);
   // CURLOPT_RANGE rather than CURLOPT_RESUME_FROM: libcurl fails a resume
   // answered with 200, and a 200 (Range ignored, or If-Range saw a change)
   // is an answer the downloader takes and starts over from.
   std::string range;
   if (request.range_from > 0) {
     range = std::to_string(request.range_from) + "-";
-    curl_easy_setopt(easy, CURLOPT_RANGE, range.c_str());
+    curl_library().easy_setopt(easy, CURLOPT_RANGE, range.c_str());
     if (!request.if_range.empty()) {
       std::string header = "If-Range: " + request.if_range;
-      transfer->headers = curl_slist_append(nullptr, header.c_str());
-      curl_easy_setopt(easy, CURLOPT_HTTPHEADER, transfer->headers);
+      transfer->headers = curl_library().slist_append(nullptr, header.c_str());
+      curl_library().easy_setopt(easy, CURLOPT_HTTPHEADER, transfer->headers);
     }
   }
-  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Transfer::on_header);
-  curl_easy_setopt(easy, CURLOPT_HEADERDATA, transfer.get());
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Transfer::on_write);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
-  curl_multi_add_handle(m_impl->multi, easy);
+  curl_library().easy_setopt(easy, CURLOPT_HEADERFUNCTION,
+                             &Transfer::on_header);
+  curl_library().easy_setopt(easy, CURLOPT_HEADERDATA, transfer.get());
+  curl_library().easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Transfer::on_write);
+  curl_library().easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
+  curl_library().multi_add_handle(m_impl->multi, easy);
   m_impl->running.emplace(easy, std::move(transfer));
 }
 
 std::size_t HttpClient::poll(std::chrono::milliseconds wait) {
   int still = 0;
-  curl_multi_perform(m_impl->multi, &still);
+  curl_library().multi_perform(m_impl->multi, &still);
   // Wait only when no transfer ended: a free slot is filled at once.
   // curl_multi_poll waits even with nothing running, which is what a queue
   // whose downloads all wait to retry needs.
   if (static_cast<std::size_t>(still) == m_impl->running.size()) {
-    curl_multi_poll(m_impl->multi, nullptr, 0, static_cast<int>(wait.count()),
-                    nullptr);
-    curl_multi_perform(m_impl->multi, &still);
+    curl_library().multi_poll(m_impl->multi, nullptr, 0,
+                              static_cast<int>(wait.count()), nullptr);
+    curl_library().multi_perform(m_impl->multi, &still);
   }
   int queued = 0;
-  while (CURLMsg* message = curl_multi_info_read(m_impl->multi, &queued)) {
+  while (CURLMsg* message =
+             curl_library().multi_info_read(m_impl->multi, &queued)) {
     if (message->msg != CURLMSG_DONE) continue;
     CURL* easy = message->easy_handle;
     CURLcode code = message->data.result;
-    curl_multi_remove_handle(m_impl->multi, easy);
+    curl_library().multi_remove_handle(m_impl->multi, easy);
     auto found = m_impl->running.find(easy);
     if (found == m_impl->running.end()) continue;
     std::unique_ptr<Transfer> transfer = std::move(found->second);
@@ -244,19 +250,20 @@ std::size_t HttpClient::poll(std::chrono::milliseconds wait) {
       end.kind = EndKind::aborted;
     }
     if (end.kind != EndKind::complete) {
-      end.reason = transfer->error[0] != '\0' ? std::string(transfer->error)
-                                              : curl_easy_strerror(code);
+      end.reason = transfer->error[0] != '\0'
+                       ? std::string(transfer->error)
+                       : curl_library().easy_strerror(code);
     }
     transfer->handler->on_end(end);
   }
   return m_impl->running.size();
 }
 
-void HttpClient::wake() { curl_multi_wakeup(m_impl->multi); }
+void HttpClient::wake() { curl_library().multi_wakeup(m_impl->multi); }
 
 void HttpClient::cancel_all() {
   for (auto& [easy, transfer] : m_impl->running) {
-    curl_multi_remove_handle(m_impl->multi, easy);
+    curl_library().multi_remove_handle(m_impl->multi, easy);
   }
   m_impl->running.clear();
 }
@@ -272,7 +279,7 @@ std::optional<std::chrono::seconds> retry_after_delay(std::string_view value) {
     return std::chrono::seconds(static_cast<std::int64_t>(*seconds));
   }
   std::string text(value);
-  time_t when = curl_getdate(text.c_str(), nullptr);
+  time_t when = curl_library().getdate(text.c_str(), nullptr);
   if (when < 0) return std::nullopt;
   time_t now = time(nullptr);
   return std::chrono::seconds(when > now ? when - now : 0);
