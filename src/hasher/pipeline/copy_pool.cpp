@@ -6,10 +6,12 @@ namespace {
 // ns/byte of copying a chunk from the page cache, charged to the reading
 // lane when a big file's algorithms are spread over lanes (as in hash).
 constexpr double k_read_cost = 0.18;
-// Copies in flight or waiting to be handed back, per thread: enough that a
-// thread never waits for the caller's commit, few enough to bound open
-// files (two each) and memory.
-constexpr std::size_t k_pending_per_job = 4;
+// Copies in flight or waiting to be handed back, per thread: enough that
+// the other threads go on with small files while one copies a big file
+// that must be handed back first (with 4, copy -j 2 of the tree data set
+// kept 1.4 of 2 cores busy), few enough to bound open files (two each,
+// beside the batch's 512) and memory.
+constexpr std::size_t k_pending_per_job = 32;
 
 } // namespace
 
