@@ -15,21 +15,7 @@ namespace {
 
 class AtomicFileTest : public test::TempDir {
 protected:
-  std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-  }
-  // Names in the directory, sorted.
-  std::vector<std::string> names() {
-    std::vector<std::string> out;
-    for (const auto& entry : std::filesystem::directory_iterator(dir())) {
-      out.push_back(entry.path().filename().string());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-  }
+  static std::string read(const std::string& path) { return read_text(path); }
 };
 
 std::span<const std::uint8_t> bytes_of(std::string_view text) {

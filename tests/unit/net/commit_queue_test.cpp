@@ -37,20 +37,7 @@ protected:
     };
     return part;
   }
-  std::string read(const std::string& name) {
-    std::ifstream in(dir() / name, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-  }
-  std::vector<std::string> names() {
-    std::vector<std::string> out;
-    for (const auto& entry : std::filesystem::directory_iterator(dir())) {
-      out.push_back(entry.path().filename().string());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-  }
+  std::string read(const std::string& name) { return read_text(dir() / name); }
   std::vector<std::string> done() {
     std::lock_guard lock(m_mutex);
     std::vector<std::string> out = m_done;
