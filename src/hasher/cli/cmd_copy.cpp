@@ -62,9 +62,6 @@
 namespace hasher::cli {
 namespace {
 
-// ns/byte of copying a chunk from the page cache, charged to the reading
-// lane when a big file's algorithms are spread over lanes (as in hash).
-constexpr double k_read_cost = 0.18;
 // Files at least this big hash over lanes when copy threads are idle (as
 // in hash: smaller ones are copied side by side instead).
 constexpr std::uint64_t k_split_threshold = 16u << 20;
@@ -732,7 +729,8 @@ int cmd_copy(const Invocation& invocation) {
 
   auto started = std::chrono::steady_clock::now();
   pipeline::FileCopier copier(specs, settings.coding, options.stop);
-  digest::LanePlan plan = digest::plan_lanes(specs, options.jobs, k_read_cost);
+  digest::LanePlan plan =
+      digest::plan_lanes(specs, options.jobs, digest::k_page_cache_read_cost);
   DestinationDirs dirs;
   CopyCounts counts;
   ui::ProgressCounters progress;

@@ -18,6 +18,10 @@ struct LanePlan {
   double slowest_lane_cost = 0;                // ns per byte
 };
 
+// ns/byte of copying a chunk from the page cache into a buffer (measured
+// here): what the reading lane pays before it hashes.
+constexpr double k_page_cache_read_cost = 0.18;
+
 // The best plan with at most `max_lanes` lanes; lanes that would stay empty
 // are dropped, so the result may have fewer. `read_cost` is the ns/byte of
 // reading a chunk into memory, charged to lane 0.

@@ -3,9 +3,6 @@
 namespace hasher::pipeline {
 namespace {
 
-// ns/byte of copying a chunk from the page cache, charged to the reading
-// lane when a big file's algorithms are spread over lanes (as in hash).
-constexpr double k_read_cost = 0.18;
 // Copies in flight or waiting to be handed back, per thread: enough that
 // the other threads go on with small files while one copies a big file
 // that must be handed back first (with 4, copy -j 2 of the tree data set
@@ -23,7 +20,8 @@ CopyPool::CopyPool(std::span<const digest::AlgorithmSpec> specs,
       m_split_threshold(split_threshold), m_done(std::move(done)),
       m_queue(m_jobs * k_pending_per_job) {
   for (std::size_t lanes = 1; lanes <= m_jobs; ++lanes) {
-    m_plans.push_back(digest::plan_lanes(m_specs, lanes, k_read_cost));
+    m_plans.push_back(
+        digest::plan_lanes(m_specs, lanes, digest::k_page_cache_read_cost));
   }
   for (std::size_t i = 0; i < m_jobs; ++i) {
     m_copiers.push_back(std::make_unique<FileCopier>(m_specs, m_coding, stop));

@@ -32,8 +32,6 @@ constexpr std::size_t k_task_batch = 64;
 constexpr std::size_t k_queue_batches = 64;
 constexpr std::uint64_t k_reorder_window = 8192;
 constexpr int k_change_retries = 2;
-// ns/byte of copying a chunk from the page cache, charged to the reading lane.
-constexpr double k_read_cost = 0.18;
 
 // Hands results to the sink in walk order and keeps workers from running more
 // than k_reorder_window files ahead of the oldest unfinished one. Finished
@@ -262,7 +260,8 @@ void HashPipeline::run_source(const FileSource& source) {
   // One plan per possible lane count; plans[k] has at most k+1 lanes.
   std::vector<digest::LanePlan> plans;
   for (std::size_t lanes = 1; lanes <= jobs; ++lanes) {
-    plans.push_back(digest::plan_lanes(m_options.specs, lanes, k_read_cost));
+    plans.push_back(digest::plan_lanes(m_options.specs, lanes,
+                                       digest::k_page_cache_read_cost));
   }
   // The first worker's contexts and every catalog reader are created up
   // front, so a failure throws here, before any thread starts; the other
