@@ -28,6 +28,7 @@
 #include <hasher/cli/commands.hpp>
 #include <hasher/cli/exit_codes.hpp>
 #include <hasher/cli/pipeline_settings.hpp>
+#include <hasher/cli/run_state.hpp>
 #include <hasher/cli/signals.hpp>
 #include <hasher/cli/walk_settings.hpp>
 #include <hasher/codec/codec.hpp>
@@ -54,7 +55,6 @@
 
 #include <cerrno>
 #include <chrono>
-#include <csignal>
 #include <iostream>
 #include <set>
 #include <thread>
@@ -751,8 +751,7 @@ int cmd_copy(const Invocation& invocation) {
   }
   std::optional<ui::ProgressLine> line;
   line.emplace(reporter, progress, show_progress);
-  bool fatal = false;
-  std::string fatal_message;
+  std::string fatal_message; // set: the run cannot go on (exit 3)
   if (writer) writer->begin();
   try {
     for (const Target& target : targets) {
@@ -766,7 +765,6 @@ int cmd_copy(const Invocation& invocation) {
     // Copies already written are whole: commit them, stopped or not.
     visitor.flush();
   } catch (const util::FatalError& error) {
-    fatal = true;
     fatal_message = error.what();
   }
   dirs.finish();
@@ -775,26 +773,13 @@ int cmd_copy(const Invocation& invocation) {
   if (writer) writer->end();
   std::cout.flush();
 
-  // Commit what is done whatever happened, then close the run.
-  if (catalog_writer) {
-    try {
-      catalog_writer->finish();
-    } catch (const util::FatalError& error) {
-      fatal = true;
-      if (fatal_message.empty()) fatal_message = error.what();
-    }
-  }
-  int signal = stop_signal();
-  if (run) {
-    catalog::RunState state = catalog::RunState::complete;
-    if (fatal) state = catalog::RunState::failed;
-    if (signal != 0) state = catalog::RunState::interrupted;
-    catalog->finish_run(run->id, state);
-  }
+  int signal =
+      run ? close_run(*catalog, run->id, &*catalog_writer, fatal_message)
+          : stop_signal();
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
           .count();
-  if (fatal) {
+  if (!fatal_message.empty()) {
     reporter.error(fatal_message);
     return k_exit_fatal;
   }
@@ -805,9 +790,7 @@ int cmd_copy(const Invocation& invocation) {
       !tail.empty()) {
     reporter.info(tail);
   }
-  if (signal != 0) {
-    return signal == SIGTERM ? k_exit_terminated : k_exit_interrupted;
-  }
+  if (signal != 0) return signal_exit_code(signal);
   return counts.run.failed > 0 ? k_exit_failures : k_exit_ok;
 }
 

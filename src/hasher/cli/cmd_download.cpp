@@ -347,21 +347,10 @@ int cmd_download(const Invocation& invocation) {
   writer->end();
   std::cout.flush();
 
-  bool fatal = false;
   std::string fatal_message;
-  if (rows) {
-    try {
-      rows->finish();
-    } catch (const util::FatalError& error) {
-      fatal = true;
-      fatal_message = error.what();
-    }
-  }
-  int signal = stop_signal();
-  if (catalog) {
-    catalog->finish_run(run.id, ending_state(fatal_message, signal));
-  }
-  if (fatal) {
+  int signal = catalog ? close_run(*catalog, run.id, rows.get(), fatal_message)
+                       : stop_signal();
+  if (!fatal_message.empty()) {
     reporter.error(fatal_message);
     return k_exit_fatal;
   }

@@ -148,33 +148,21 @@ int cmd_hash(const Invocation& invocation) {
                           catalog_writer ? &*catalog_writer : nullptr, reporter,
                           progress, cwd);
   auto started = std::chrono::steady_clock::now();
-  bool fatal = false;
-  std::string fatal_message;
+  std::string fatal_message; // set: the run cannot go on (exit 3)
   {
     ui::ProgressLine line(reporter, progress, show_progress);
     if (writer) writer->begin();
     try {
       pipeline::HashPipeline(options, sink).run(roots);
     } catch (const util::FatalError& error) {
-      fatal = true;
       fatal_message = error.what();
     }
     if (writer) writer->end();
     std::cout.flush();
   }
-  // Commit what is done whatever happened, then close the run.
-  if (catalog_writer) {
-    try {
-      catalog_writer->finish();
-    } catch (const util::FatalError& error) {
-      fatal = true;
-      if (fatal_message.empty()) fatal_message = error.what();
-    }
-  }
-  int signal = stop_signal();
-  if (run) {
-    catalog->finish_run(run->id, ending_state(fatal_message, signal));
-  }
+  int signal =
+      run ? close_run(*catalog, run->id, &*catalog_writer, fatal_message)
+          : stop_signal();
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
           .count();
@@ -183,7 +171,7 @@ int cmd_hash(const Invocation& invocation) {
   if (std::string list = config.text("options.failed_list"); !list.empty()) {
     walk::write_path_list(list, sink.failed_paths());
   }
-  if (fatal) {
+  if (!fatal_message.empty()) {
     reporter.error(fatal_message);
     return k_exit_fatal;
   }

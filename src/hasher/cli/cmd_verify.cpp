@@ -333,8 +333,7 @@ int cmd_verify(const Invocation& invocation) {
 
   ui::ProgressCounters progress;
   auto started = std::chrono::steady_clock::now();
-  bool fatal = false;
-  std::string fatal_message;
+  std::string fatal_message; // set: the run cannot go on (exit 3)
   try {
     ui::ProgressLine line(reporter, progress, progress_wanted(config));
     if (quick) {
@@ -387,19 +386,11 @@ int cmd_verify(const Invocation& invocation) {
       finder.flush();
     }
   } catch (const util::FatalError& error) {
-    fatal = true;
     fatal_message = error.what();
   }
   std::cout.flush();
-  try {
-    writer.finish();
-  } catch (const util::FatalError& error) {
-    if (!fatal) fatal_message = error.what();
-    fatal = true;
-  }
-  int signal = stop_signal();
-  catalog->finish_run(run.id, ending_state(fatal_message, signal));
-  if (fatal) {
+  int signal = close_run(*catalog, run.id, &writer, fatal_message);
+  if (!fatal_message.empty()) {
     reporter.error(fatal_message);
     return k_exit_fatal;
   }

@@ -1,10 +1,12 @@
 #pragma once
 
-// The state a command's catalog run ends in, decided the same way for every
-// command that keeps one (hash, verify, download).
+// How a command's catalog run ends, the same way for every command that
+// keeps one (hash, verify, copy, download).
 
 #include <hasher/catalog/catalog.hpp>
+#include <hasher/pipeline/catalog_writer.hpp>
 
+#include <cstdint>
 #include <string>
 
 namespace hasher::cli {
@@ -17,5 +19,12 @@ inline catalog::RunState ending_state(const std::string& fatal_message,
   if (!fatal_message.empty()) return catalog::RunState::failed;
   return catalog::RunState::complete;
 }
+
+// Commits what `rows` still holds (when not null), whatever happened, then
+// closes run `run_id` in its ending state. A fatal error of the commit
+// becomes `fatal_message` unless one came before. Returns the stop signal
+// (0: none).
+int close_run(catalog::Catalog& catalog, std::int64_t run_id,
+              pipeline::CatalogWriter* rows, std::string& fatal_message);
 
 } // namespace hasher::cli
