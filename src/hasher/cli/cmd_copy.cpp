@@ -607,21 +607,6 @@ private:
   format::FileRecord m_record;
 };
 
-std::string summary_tail(const CopyCounts& counts,
-                         const catalog::RunInfo* run) {
-  std::string text;
-  if (run != nullptr && run->resumed) {
-    text += ui::resumed_line(run->id, counts.already_done,
-                             counts.run.files + counts.run.failed);
-  }
-  if (counts.existing > 0) {
-    if (!text.empty()) text += "\n";
-    text += "hasher: " + std::to_string(counts.existing) +
-            " files already at the destination, kept";
-  }
-  return text;
-}
-
 // --compress, --compression-level, --decompress and which digests a
 // compressed copy gets. Throws UsageError for a bad value or combination.
 pipeline::CopyCoding copy_coding(const config::Config& config) {
@@ -786,7 +771,10 @@ int cmd_copy(const Invocation& invocation) {
   ui::RunCounts shown = counts.run;
   shown.skipped += counts.already_done + counts.existing;
   reporter.info(ui::summary_line(shown, seconds));
-  if (std::string tail = summary_tail(counts, run ? &*run : nullptr);
+  if (std::string tail =
+          run_tail(run ? &*run : nullptr, counts.already_done,
+                   counts.run.files + counts.run.failed, counts.existing,
+                   "already at the destination, kept");
       !tail.empty()) {
     reporter.info(tail);
   }

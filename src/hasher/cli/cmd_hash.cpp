@@ -38,21 +38,6 @@ std::string run_root(const std::vector<std::string>& roots,
   return util::join(absolute, "\n");
 }
 
-std::string summary_tail(const pipeline::HashCounts& counts,
-                         const catalog::RunInfo* run) {
-  std::string text;
-  if (run != nullptr && run->resumed) {
-    text += ui::resumed_line(run->id, counts.already_done,
-                             counts.run.files + counts.run.failed);
-  }
-  if (counts.unchanged > 0) {
-    if (!text.empty()) text += "\n";
-    text += "hasher: " + std::to_string(counts.unchanged) +
-            " files unchanged since the catalog saw them (--update)";
-  }
-  return text;
-}
-
 // --decompress (or --hash-uncompressed): the content of .gz/.zst files is
 // hashed, not their bytes; --hash-compressed is the default made explicit.
 // Compressing is copy's; --hash-both would need a second record per file,
@@ -178,7 +163,10 @@ int cmd_hash(const Invocation& invocation) {
   ui::RunCounts shown = counts.run;
   shown.skipped += counts.unchanged + counts.already_done;
   reporter.info(ui::summary_line(shown, seconds));
-  if (std::string tail = summary_tail(counts, run ? &*run : nullptr);
+  if (std::string tail =
+          run_tail(run ? &*run : nullptr, counts.already_done,
+                   counts.run.files + counts.run.failed, counts.unchanged,
+                   "unchanged since the catalog saw them (--update)");
       !tail.empty()) {
     reporter.info(tail);
   }

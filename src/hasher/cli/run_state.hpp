@@ -27,4 +27,11 @@ inline catalog::RunState ending_state(const std::string& fatal_message,
 int close_run(catalog::Catalog& catalog, std::int64_t run_id,
               pipeline::CatalogWriter* rows, std::string& fatal_message);
 
+// The lines after a run's summary: that it resumed run `run` (when it did:
+// `already_done` files were done, `read` read now), then "`count` files
+// `what`" when there are any. Empty when there is nothing to say.
+std::string run_tail(const catalog::RunInfo* run, std::uint64_t already_done,
+                     std::uint64_t read, std::uint64_t count,
+                     const std::string& what);
+
 } // namespace hasher::cli
