@@ -72,6 +72,10 @@ struct PipelineOptions {
   // --decompress: files named .gz/.zst are read decoded (their content is
   // hashed); other sources say so per file (WalkEntry::decode).
   bool decompress = false;
+  // Hash many files at once through the multi-buffer kernels when the CPU
+  // has them and an algorithm uses them (MultiFileHasher); false: one file
+  // per worker at a time.
+  bool side_by_side = true;
   walk::WalkOptions walk; // order, depth, links and filters of the walk
   std::string cwd; // working directory for catalog keys; empty: none made
   // Makes one SkipCheck per worker (resume, --update); empty = read all.

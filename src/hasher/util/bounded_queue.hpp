@@ -38,6 +38,22 @@ public:
     return item;
   }
 
+  // The first item if there is one, without waiting.
+  std::optional<T> try_pop() {
+    std::lock_guard lock(m_mutex);
+    if (m_items.empty()) return std::nullopt;
+    T item = std::move(m_items.front());
+    m_items.pop_front();
+    m_not_full.notify_one();
+    return item;
+  }
+
+  // True once closed and drained: pop() would return nullopt at once.
+  bool finished() {
+    std::lock_guard lock(m_mutex);
+    return m_closed && m_items.empty();
+  }
+
   // True when nothing is queued (a hint: it may change at once).
   bool empty() {
     std::lock_guard lock(m_mutex);

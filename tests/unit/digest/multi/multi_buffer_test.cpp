@@ -1,0 +1,193 @@
+#include <hasher/digest/multi/multi_buffer.hpp>
+
+#include <hasher/digest/algorithm.hpp>
+#include <hasher/util/encoding.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace hasher::digest::multi {
+namespace {
+
+using Message = std::vector<std::uint8_t>;
+
+const char* name_of(Kind kind) {
+  switch (kind) {
+  case Kind::md5:
+    return "md5";
+  case Kind::sha1:
+    return "sha1";
+  case Kind::sha256:
+    return "sha256";
+  }
+  return "";
+}
+
+// The library's digest (OpenSSL, through the registry) as hex.
+std::string reference(Kind kind, const Message& message) {
+  const Algorithm* algorithm = find_algorithm(name_of(kind));
+  DigestPtr digest = algorithm->make(algorithm->bits);
+  digest->update(message);
+  util::Bytes out(digest->size());
+  digest->finish(out);
+  return util::to_hex(out);
+}
+
+// Hashes up to 16 messages side by side the way a caller must: every
+// message padded in one arena, each compress() call as long as the shortest
+// unfinished lane allows (at most `step` blocks), finished and unused lanes
+// pointed at a block of zeros. Returns each message's digest as hex.
+std::vector<std::string> hash_side_by_side(Kind kind,
+                                           const std::vector<Message>& messages,
+                                           std::size_t step) {
+  std::vector<std::uint32_t> begin(messages.size());
+  std::vector<std::size_t> blocks(messages.size());
+  // The zeros come first, long enough for the longest call.
+  std::vector<std::uint8_t> arena(step * k_block, 0);
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    begin[i] = static_cast<std::uint32_t>(arena.size());
+    const Message& m = messages[i];
+    std::size_t whole = m.size() / k_block * k_block;
+    arena.insert(arena.end(), m.begin(), m.end());
+    arena.resize(begin[i] + whole + k_max_padding);
+    blocks[i] =
+        whole / k_block + pad(kind, arena.data() + begin[i] + whole, m.size());
+    arena.resize(begin[i] + blocks[i] * k_block);
+  }
+  State state;
+  std::uint32_t offsets[k_lanes] = {};
+  std::vector<std::size_t> done(messages.size(), 0);
+  std::vector<std::string> out(messages.size());
+  for (std::size_t lane = 0; lane < messages.size(); ++lane) {
+    init_lane(kind, state, lane);
+  }
+  // A lane's digest is read as soon as it is complete: the next call
+  // overwrites its state.
+  auto read_out_complete = [&] {
+    for (std::size_t lane = 0; lane < messages.size(); ++lane) {
+      if (done[lane] == blocks[lane] && out[lane].empty()) {
+        util::Bytes digest(digest_size(kind));
+        extract(kind, state, lane, digest);
+        out[lane] = util::to_hex(digest);
+      }
+    }
+  };
+  for (;;) {
+    std::size_t n = step;
+    bool any = false;
+    for (std::size_t lane = 0; lane < messages.size(); ++lane) {
+      if (done[lane] < blocks[lane]) {
+        n = std::min(n, blocks[lane] - done[lane]);
+        any = true;
+      }
+    }
+    if (!any) break;
+    for (std::size_t lane = 0; lane < k_lanes; ++lane) {
+      bool busy = lane < messages.size() && done[lane] < blocks[lane];
+      offsets[lane] =
+          busy ? begin[lane] + static_cast<std::uint32_t>(done[lane] * k_block)
+               : 0;
+    }
+    compress(kind, state, arena.data(), offsets, n);
+    for (std::size_t lane = 0; lane < messages.size(); ++lane) {
+      if (done[lane] < blocks[lane]) done[lane] += n;
+    }
+    read_out_complete();
+  }
+  return out;
+}
+
+Message text(std::string_view s) { return Message(s.begin(), s.end()); }
+
+Message random_message(std::mt19937& rng, std::size_t size) {
+  Message m(size);
+  for (std::uint8_t& b : m) b = static_cast<std::uint8_t>(rng());
+  return m;
+}
+
+class MultiBuffer : public ::testing::TestWithParam<Kind> {
+protected:
+  void SetUp() override {
+    if (!available()) GTEST_SKIP() << "this CPU has no AVX-512 F+BW";
+  }
+};
+
+// RFC 1321 appendix A.5 and FIPS 180-4's examples (csrc.nist.gov, "abc").
+TEST(MultiBufferKnownAnswers, RfcAndFipsExamples) {
+  if (!available()) GTEST_SKIP() << "this CPU has no AVX-512 F+BW";
+  std::vector<Message> messages = {text(""), text("abc"),
+                                   text("message digest")};
+  EXPECT_EQ(hash_side_by_side(Kind::md5, messages, 4),
+            (std::vector<std::string>{"d41d8cd98f00b204e9800998ecf8427e",
+                                      "900150983cd24fb0d6963f7d28e17f72",
+                                      "f96b697d7cb7938d525a2f31aaf161d0"}));
+  EXPECT_EQ(hash_side_by_side(Kind::sha1, {text("abc")}, 4)[0],
+            "a9993e364706816aba3e25717850c26c9cd0d89d");
+  EXPECT_EQ(
+      hash_side_by_side(
+          Kind::sha256,
+          {text("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")},
+          4)[0],
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST(MultiBufferPad, OneBlockUpTo55BytesTwoAfter) {
+  std::uint8_t tail[k_max_padding];
+  EXPECT_EQ(pad(Kind::md5, tail, 55), 1u);
+  EXPECT_EQ(tail[55], 0x80);
+  EXPECT_EQ(tail[56], (55 * 8) & 0xff); // little-endian bit length
+  EXPECT_EQ(tail[57], (55 * 8) >> 8);
+  EXPECT_EQ(pad(Kind::sha256, tail, 64 + 56), 2u);
+  EXPECT_EQ(tail[56], 0x80);
+  EXPECT_EQ(tail[127], static_cast<std::uint8_t>((64 + 56) * 8)); // big-endian
+  EXPECT_EQ(tail[126], ((64 + 56) * 8) >> 8);
+}
+
+// Lengths around every padding boundary, in all 16 lanes at once.
+TEST_P(MultiBuffer, EveryLengthAroundTheBlockBoundaries) {
+  std::mt19937 rng(1);
+  for (std::size_t first = 0; first < 200; first += 16) {
+    std::vector<Message> messages;
+    for (std::size_t i = 0; i < k_lanes; ++i) {
+      messages.push_back(random_message(rng, first + i));
+    }
+    std::vector<std::string> got = hash_side_by_side(GetParam(), messages, 3);
+    for (std::size_t i = 0; i < k_lanes; ++i) {
+      EXPECT_EQ(got[i], reference(GetParam(), messages[i]))
+          << "length " << messages[i].size();
+    }
+  }
+}
+
+// Mixed sizes up to 300 KiB with few lanes busy and calls of many lengths:
+// lanes stay independent whatever the others do.
+TEST_P(MultiBuffer, MixedSizesAndPartlyUsedLanes) {
+  std::mt19937 rng(2);
+  for (std::size_t round = 0; round < 12; ++round) {
+    std::size_t count = 1 + round % k_lanes;
+    std::vector<Message> messages;
+    for (std::size_t i = 0; i < count; ++i) {
+      messages.push_back(random_message(rng, rng() % (300 * 1024)));
+    }
+    std::size_t step = 1 + rng() % 700;
+    std::vector<std::string> got =
+        hash_side_by_side(GetParam(), messages, step);
+    for (std::size_t i = 0; i < count; ++i) {
+      EXPECT_EQ(got[i], reference(GetParam(), messages[i]))
+          << "length " << messages[i].size() << ", step " << step;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Kinds, MultiBuffer,
+                         ::testing::Values(Kind::md5, Kind::sha1, Kind::sha256),
+                         [](const auto& param_info) {
+                           return std::string(name_of(param_info.param));
+                         });
+
+} // namespace
+} // namespace hasher::digest::multi
