@@ -293,6 +293,9 @@ public:
                  on_written(request, written);
                }) {
     m_pool.count_bytes(&progress.bytes_done);
+    // Copies handed back wait no longer than a moment for their commit,
+    // even while a long one holds up the rest.
+    m_pool.on_waiting([this] { m_batch.flush(); });
   }
 
   void set_target(const Target& target) { m_target = &target; }
@@ -373,7 +376,6 @@ private:
       return;
     }
     std::uint64_t size = entry.info ? entry.info->size : 0;
-    if (pipeline::CopyBatch::wants_flush_before(size)) flush();
     m_pool.submit({entry.path, dest, shown, m_settings.overwrite}, size);
   }
 

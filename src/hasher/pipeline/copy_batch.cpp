@@ -5,8 +5,6 @@ namespace {
 
 constexpr std::uint64_t k_batch_bytes = 64u << 20;
 constexpr std::size_t k_batch_files = 256;
-// A file this big commits the batch before it (and is worth its own sync).
-constexpr std::uint64_t k_big_file = 8u << 20;
 
 } // namespace
 
@@ -21,10 +19,6 @@ void CopyBatch::add(PendingCopy copy) {
   if (m_bytes >= k_batch_bytes || m_pending.size() >= k_batch_files) {
     flush();
   }
-}
-
-bool CopyBatch::wants_flush_before(std::uint64_t size) {
-  return size >= k_big_file;
 }
 
 void CopyBatch::flush() {

@@ -34,10 +34,6 @@ public:
   // Adds a written copy; commits the batch when it is full (bytes, files:
   // each pending copy holds two file descriptors).
   void add(PendingCopy copy);
-  // Whether a file of `size` bytes should be preceded by a flush(): a big
-  // one commits what came before, so it is not held back behind it (the
-  // caller also waits for the copies before it still being written).
-  [[nodiscard]] static bool wants_flush_before(std::uint64_t size);
   // Syncs the file system once, then verifies and commits every copy,
   // reporting each to `done`. A failed sync fails every copy of the batch.
   void flush();

@@ -130,10 +130,29 @@ util::Result<PendingCopy> FileCopier::write(CopyRequest request,
 
 util::Result<PendingCopy> FileCopier::write_once(const CopyRequest& request,
                                                  const digest::LanePlan* plan) {
+  util::Result<std::unique_ptr<StartedCopy>> started = begin(request);
+  if (!started) return started.error();
+  StartedCopy& copy = **started;
+  // Read once: every chunk is written and hashed from the same buffer.
+  util::Result<HashOutcome> hashed =
+      m_coding.digests != CopyDigests::written
+          ? m_hasher.hash(copy.reader(), plan, &copy.sink())
+          : m_pass.hash(copy.reader(), nullptr, &copy.sink());
+  return complete(copy, hashed);
+}
+
+StartedCopy::~StartedCopy() = default;
+
+bool FileCopier::side_by_side() const {
+  return !compresses(m_coding) && !m_coding.decompress &&
+         m_coding.digests == CopyDigests::content;
+}
+
+util::Result<std::unique_ptr<StartedCopy>>
+FileCopier::begin(const CopyRequest& request) {
   util::Result<io::InputFile> opened =
       io::InputFile::open(request.source, AT_FDCWD);
   if (!opened) return opened.error();
-  io::InputFile& source = *opened;
   util::Result<std::uint32_t> mode = io::permission_bits(request.source);
   if (!mode) return mode.error();
   codec::Codec source_codec = m_coding.decompress
@@ -145,53 +164,64 @@ util::Result<PendingCopy> FileCopier::write_once(const CopyRequest& request,
   }
   util::Result<io::AtomicFile> created = io::AtomicFile::create(destination);
   if (!created) return created.error();
-
-  std::optional<codec::DecodingReader> decoded;
-  io::ByteReader* reader = &source;
+  auto copy =
+      std::make_unique<StartedCopy>(std::move(*opened), std::move(*created));
+  copy->request = request;
+  copy->mode = *mode;
   if (source_codec != codec::Codec::none) {
-    decoded.emplace(source, source_codec, m_decoder);
-    reader = &*decoded;
+    copy->decoded.emplace(copy->source, source_codec, m_decoder);
   }
+  bool want_written = m_coding.digests != CopyDigests::content;
+  copy->writer = std::make_unique<CopySink>(
+      copy->temp, m_coding.compress,
+      copy->decoded ? 0 : copy->source.info().size, m_encoder, m_chooser,
+      want_written ? &m_written : nullptr, m_bytes_read);
+  return copy;
+}
+
+util::Result<PendingCopy>
+FileCopier::complete(StartedCopy& copy, util::Result<HashOutcome>& hashed) {
   bool want_content = m_coding.digests != CopyDigests::written;
   bool want_written = m_coding.digests != CopyDigests::content;
-  // Read once: every chunk is written and hashed from the same buffer.
-  CopySink sink(*created, m_coding.compress, decoded ? 0 : source.info().size,
-                m_encoder, m_chooser, want_written ? &m_written : nullptr,
-                m_bytes_read);
-  util::Result<HashOutcome> hashed = want_content
-                                         ? m_hasher.hash(*reader, plan, &sink)
-                                         : m_pass.hash(*reader, nullptr, &sink);
   if (!hashed) {
     m_written.reset();
     return hashed.error();
   }
+  auto& sink = static_cast<CopySink&>(*copy.writer);
   util::Result<std::uint64_t> written = sink.finish();
   std::vector<util::Bytes> written_digests;
   if (want_written) written_digests = m_written.finish();
   if (!written) return written.error();
+  const io::InputFile& source = copy.source;
   util::Result<io::FileInfo> after = source.restat();
   if (!after) return after.error();
   if (!same_state(source.info(), *after) ||
-      (!decoded && hashed->bytes != source.info().size)) {
-    return util::Error{util::ErrorKind::changed, request.source,
+      (!copy.decoded && hashed->bytes != source.info().size)) {
+    return util::Error{util::ErrorKind::changed, copy.request.source,
                        "file changed while being read"};
   }
-  created->start_writeback();
+  copy.temp.start_writeback();
   io::CommitOptions commit;
-  commit.mode = *mode;
+  commit.mode = copy.mode;
   commit.mtime_ns = source.info().mtime_ns;
-  commit.overwrite = request.overwrite;
-  PendingCopy copy{
-      request, std::move(*created), commit,  source.info(), sink.codec(), {},
-      {},      hashed->bytes,       *written};
-  copy.digests = std::move(hashed->digests);
+  commit.overwrite = copy.request.overwrite;
+  PendingCopy pending{copy.request,
+                      std::move(copy.temp),
+                      commit,
+                      source.info(),
+                      sink.codec(),
+                      {},
+                      {},
+                      hashed->bytes,
+                      *written};
+  pending.digests = std::move(hashed->digests);
   if (sink.codec() == codec::Codec::none) {
     // Content and written bytes are the same: one set says both.
-    if (!want_content) copy.digests = std::move(written_digests);
+    if (!want_content) pending.digests = std::move(written_digests);
   } else {
-    copy.written_digests = std::move(written_digests);
+    pending.written_digests = std::move(written_digests);
   }
-  return copy;
+  return pending;
 }
 
 util::Result<std::uint64_t> FileCopier::verify(PendingCopy& copy,

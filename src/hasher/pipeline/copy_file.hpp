@@ -25,6 +25,8 @@
 #include <hasher/util/result.hpp>
 
 #include <atomic>
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -70,6 +72,30 @@ struct PendingCopy {
   std::uint64_t written = 0; // bytes written
 };
 
+// A copy begun by FileCopier::begin(): the source open and its temp
+// created. Hash reader() with sink() on one thread (FileHasher or a stream
+// of MultiFileHasher), then hand the outcome to FileCopier::complete().
+// Not movable: the sink and the reader point into it.
+struct StartedCopy {
+  StartedCopy(io::InputFile opened, io::AtomicFile created)
+      : source(std::move(opened)), temp(std::move(created)) {}
+  StartedCopy(const StartedCopy&) = delete;
+  StartedCopy& operator=(const StartedCopy&) = delete;
+  ~StartedCopy();
+
+  [[nodiscard]] io::ByteReader& reader() {
+    return decoded ? static_cast<io::ByteReader&>(*decoded) : source;
+  }
+  [[nodiscard]] ChunkSink& sink() { return *writer; }
+
+  CopyRequest request;
+  io::InputFile source;
+  io::AtomicFile temp;
+  std::uint32_t mode = 0;
+  std::optional<codec::DecodingReader> decoded;
+  std::unique_ptr<ChunkSink> writer; // writes the temp (copy_file.cpp)
+};
+
 class FileCopier {
 public:
   // `stop`, when set by a signal handler, ends a copy between chunks with
@@ -112,6 +138,20 @@ public:
   util::Result<HashOutcome> hash(const std::string& path,
                                  const digest::LanePlan* plan,
                                  codec::Codec codec = codec::Codec::none);
+
+  // Whether copies may be hashed side by side on one thread
+  // (MultiFileHasher): they are when nothing is shared between them, that
+  // is without compression, decoding or digests of the written bytes.
+  [[nodiscard]] bool side_by_side() const;
+
+  // write() in two steps, for a caller hashing many copies at once: begin()
+  // opens the source and creates the temp; once the caller has hashed the
+  // copy's reader() through its sink() with this copier's algorithms,
+  // complete() checks the source did not change and returns the pending
+  // copy (a changed source fails with ErrorKind::changed, to retry).
+  util::Result<std::unique_ptr<StartedCopy>> begin(const CopyRequest& request);
+  util::Result<PendingCopy> complete(StartedCopy& copy,
+                                     util::Result<HashOutcome>& hashed);
 
 private:
   util::Result<PendingCopy> write_once(const CopyRequest& request,

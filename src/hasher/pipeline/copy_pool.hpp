@@ -1,7 +1,8 @@
 #pragma once
 
 // Copies files on `jobs` threads while the caller walks, each thread with
-// its own FileCopier (reading, writing and hashing a file on one core), and
+// its own FileCopier (reading, writing and hashing files on one core, up to
+// 16 side by side through the multi-buffer kernels when they share nothing), and
 // hands the written copies back in the order they were submitted, on the
 // caller's thread: the caller keeps the walk, the decisions before a copy
 // and the commits (CopyBatch: one syncfs, then renames) to itself, so those
@@ -15,6 +16,7 @@
 #include <hasher/util/bounded_queue.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <map>
@@ -48,6 +50,13 @@ public:
   void count_bytes(std::atomic<std::uint64_t>* bytes);
   // Hands back every copy submitted, waiting for those in flight.
   void finish();
+  // Called on the caller's thread each time handing back has waited
+  // k_waiting for the next copy (a long one): the caller commits what it
+  // holds, so copies before a long one are named before it is done.
+  void on_waiting(std::function<void()> waiting) {
+    m_waiting = std::move(waiting);
+  }
+  static constexpr std::chrono::milliseconds k_waiting{200};
 
 private:
   struct Job {
@@ -56,6 +65,11 @@ private:
     std::uint64_t size = 0;
   };
   void work(std::size_t index);
+  // The same with up to 16 copies at once on the thread (MultiFileHasher),
+  // when the copies share nothing (FileCopier::side_by_side).
+  void work_side_by_side(std::size_t index);
+  void publish(std::uint64_t seq, CopyRequest request,
+               util::Result<PendingCopy> written);
   // Hands back the finished copies that are next in order; with `wait`,
   // waits until at least the next one is.
   void deliver(bool wait);
@@ -66,8 +80,10 @@ private:
   std::size_t m_jobs;
   std::uint64_t m_split_threshold;
   Done m_done;
+  std::function<void()> m_waiting;
   std::vector<digest::LanePlan> m_plans; // [k]: at most k+1 lanes
   std::vector<std::unique_ptr<FileCopier>> m_copiers;
+  std::size_t m_window; // copies submitted, not yet handed back
   util::BoundedQueue<Job> m_queue;
   std::atomic<std::size_t> m_busy{0};
 
