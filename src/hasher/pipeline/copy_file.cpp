@@ -205,14 +205,10 @@ FileCopier::complete(StartedCopy& copy, util::Result<HashOutcome>& hashed) {
   commit.mode = copy.mode;
   commit.mtime_ns = source.info().mtime_ns;
   commit.overwrite = copy.request.overwrite;
-  PendingCopy pending{copy.request,
-                      std::move(copy.temp),
-                      commit,
-                      source.info(),
-                      sink.codec(),
-                      {},
-                      {},
-                      hashed->bytes,
+  PendingCopy pending{copy.request, std::move(copy.temp),
+                      commit,       source.info(),
+                      sink.codec(), {},
+                      {},           hashed->bytes,
                       *written};
   pending.digests = std::move(hashed->digests);
   if (sink.codec() == codec::Codec::none) {

@@ -44,8 +44,8 @@ CopyPool::CopyPool(std::span<const digest::AlgorithmSpec> specs,
   for (std::size_t i = 0; i < m_jobs; ++i) {
     m_copiers.push_back(std::make_unique<FileCopier>(m_specs, m_coding, stop));
   }
-  bool side_by_side = m_copiers[0]->side_by_side() &&
-                      MultiFileHasher::worthwhile(m_specs);
+  bool side_by_side =
+      m_copiers[0]->side_by_side() && MultiFileHasher::worthwhile(m_specs);
   if (side_by_side) m_window = side_by_side_window(m_jobs);
   for (std::size_t i = 0; i < m_jobs; ++i) {
     m_threads.emplace_back([this, i, side_by_side] {
@@ -98,8 +98,8 @@ void CopyPool::work_side_by_side(std::size_t index) {
   auto write_alone = [&](std::uint64_t seq, CopyRequest request,
                          std::uint64_t size) {
     std::size_t idle = m_jobs - std::min(m_jobs, m_busy.fetch_add(1) + 1);
-    std::size_t lanes = size >= m_split_threshold ? std::min(m_jobs, 1 + idle)
-                                                  : 1;
+    std::size_t lanes =
+        size >= m_split_threshold ? std::min(m_jobs, 1 + idle) : 1;
     util::Result<PendingCopy> written =
         copier.write(request, &m_plans[lanes - 1]);
     m_busy.fetch_sub(1);

@@ -2,8 +2,8 @@
 
 // Copies files on `jobs` threads while the caller walks, each thread with
 // its own FileCopier (reading, writing and hashing files on one core, up to
-// 16 side by side through the multi-buffer kernels when they share nothing), and
-// hands the written copies back in the order they were submitted, on the
+// 16 side by side through the multi-buffer kernels when they share nothing),
+// and hands the written copies back in the order they were submitted, on the
 // caller's thread: the caller keeps the walk, the decisions before a copy
 // and the commits (CopyBatch: one syncfs, then renames) to itself, so those
 // run while the threads already copy the next files. A big file meeting

@@ -2,21 +2,8 @@
 // of every register belongs to message l, so one pass of the 64 steps
 // advances all 16 chaining values by a block.
 
+#include <hasher/digest/multi/avx512.hpp>
 #include <hasher/digest/multi/kernels.hpp>
-
-// GCC 12.0-12.2's AVX-512 headers seed "undefined" operands with a
-// self-initialised variable, which -W(maybe-)uninitialized reports at every
-// inlined use (GCC bug 105593); the warnings are false, so silence them for
-// the header only.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-#include <immintrin.h>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 #include <cstddef>
 #include <cstdint>
@@ -64,59 +51,12 @@ constexpr int word_of(int i) {
   }
 }
 
-// Collects word w of the current block of every lane into x[w]: lane l's
-// block is a row of 16 words at row[l], and a 16x16 transpose of 32-bit
-// elements turns rows into the per-word columns the rounds need. Rows and
-// shuffles beat 16 gathers (these were 15-20% slower on a Sapphire
-// Rapids-class Xeon) and, unlike a gather's signed 32-bit indices, take
-// any 32-bit offset. The loops are unrolled so that everything stays in
-// registers.
-__attribute__((target("avx512f,avx512bw"), always_inline)) static inline void
-load_words(const std::uint8_t* const row[k_lanes], std::size_t at,
-           __m512i x[16]) {
-  __m512i r[16];
-#pragma GCC unroll 16
-  for (std::size_t l = 0; l < 16; ++l) {
-    r[l] = _mm512_loadu_si512(row[l] + at);
-  }
-  // Pairs of rows interleaved by 32 bits, then by 64 bits: b[4j + m] holds,
-  // in 128-bit lane k, element 4k + m of rows 4j..4j+3.
-  __m512i a[16];
-#pragma GCC unroll 16
-  for (std::size_t i = 0; i < 16; i += 2) {
-    a[i] = _mm512_unpacklo_epi32(r[i], r[i + 1]);
-    a[i + 1] = _mm512_unpackhi_epi32(r[i], r[i + 1]);
-  }
-  __m512i b[16];
-#pragma GCC unroll 16
-  for (std::size_t j = 0; j < 16; j += 4) {
-    b[j] = _mm512_unpacklo_epi64(a[j], a[j + 2]);
-    b[j + 1] = _mm512_unpackhi_epi64(a[j], a[j + 2]);
-    b[j + 2] = _mm512_unpacklo_epi64(a[j + 1], a[j + 3]);
-    b[j + 3] = _mm512_unpackhi_epi64(a[j + 1], a[j + 3]);
-  }
-#pragma GCC unroll 16
-  // A 4x4 transpose of 128-bit lanes among b[m], b[4 + m], b[8 + m],
-  // b[12 + m] finishes word 4k + m.
-  for (std::size_t m = 0; m < 4; ++m) {
-    __m512i c0 = _mm512_shuffle_i32x4(b[m], b[4 + m], 0x88);
-    __m512i c1 = _mm512_shuffle_i32x4(b[m], b[4 + m], 0xdd);
-    __m512i c2 = _mm512_shuffle_i32x4(b[8 + m], b[12 + m], 0x88);
-    __m512i c3 = _mm512_shuffle_i32x4(b[8 + m], b[12 + m], 0xdd);
-    x[m] = _mm512_shuffle_i32x4(c0, c2, 0x88);
-    x[4 + m] = _mm512_shuffle_i32x4(c1, c3, 0x88);
-    x[8 + m] = _mm512_shuffle_i32x4(c0, c2, 0xdd);
-    x[12 + m] = _mm512_shuffle_i32x4(c1, c3, 0xdd);
-  }
-}
-
 // Step i: a = b + ((a + fn(b, c, d) + X[k] + T[i]) <<< s). The roles of the
 // four words rotate by one each step, so v[] is indexed by i rather than
 // moving values around. X[k] + T[i] and a are summed first: they do not
 // depend on the b just computed, which keeps the dependency chain short.
 template <int I>
-__attribute__((target("avx512f,avx512bw"), always_inline)) static inline void
-step(__m512i v[4], const __m512i x[16]) {
+static inline HASHER_AVX512 void step(__m512i v[4], const __m512i x[16]) {
   constexpr int a = (4 - I % 4) % 4;
   constexpr int b = (5 - I % 4) % 4;
   constexpr int c = (6 - I % 4) % 4;
@@ -132,8 +72,8 @@ step(__m512i v[4], const __m512i x[16]) {
 }
 
 template <int... I>
-__attribute__((target("avx512f,avx512bw"), always_inline)) static inline void
-steps(__m512i v[4], const __m512i x[16], std::integer_sequence<int, I...>) {
+static inline HASHER_AVX512 void steps(__m512i v[4], const __m512i x[16],
+                                       std::integer_sequence<int, I...>) {
   (step<I>(v, x), ...);
 }
 
@@ -150,7 +90,7 @@ md5_x16(State& state, const std::uint8_t* base,
   }
   for (std::size_t n = 0; n < blocks; ++n) {
     __m512i x[16];
-    load_words(row, n * k_block, x);
+    avx512::load_columns(row, n * k_block, x);
     __m512i saved[4] = {v[0], v[1], v[2], v[3]};
     steps(v, x, std::make_integer_sequence<int, 64>{});
     for (std::size_t w = 0; w < 4; ++w) {

@@ -2,21 +2,8 @@
 // and 4.1.1): lane l of every register belongs to message l, so one pass of
 // the 80 rounds advances all 16 chaining values by a block.
 
+#include <hasher/digest/multi/avx512.hpp>
 #include <hasher/digest/multi/kernels.hpp>
-
-// GCC 12.0-12.2's AVX-512 headers seed "undefined" operands with a
-// self-initialised variable, which -W(maybe-)uninitialized reports at every
-// inlined use (GCC bug 105593); the warnings are false, so silence them for
-// the header only.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-#include <immintrin.h>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 #include <cstddef>
 #include <cstdint>
@@ -34,60 +21,6 @@ constexpr std::uint32_t k_k[4] = {0x5a827999, 0x6ed9eba1, 0x8f1bbcdc,
 // Parity = x ^ y ^ z, Maj = xy ^ xz ^ yz.
 constexpr int k_logic[4] = {0xca, 0x96, 0xe8, 0x96};
 
-// Turns the rows' little-endian loads into the big-endian words SHA-1
-// reads (section 3.1): reverse the bytes of each 32-bit element.
-__attribute__((target("avx512f,avx512bw"), always_inline)) static inline __m512i
-byte_swap_mask() {
-  return _mm512_broadcast_i32x4(
-      _mm_setr_epi8(3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12));
-}
-
-// Collects word t of the current block of every lane into w[t]: lane l's
-// block is a row of 16 words at row[l], and a 16x16 transpose of 32-bit
-// elements turns rows into the per-word columns the rounds need. Rows and
-// shuffles beat 16 gathers (these were 15-20% slower on a Sapphire
-// Rapids-class Xeon) and, unlike a gather's signed 32-bit indices, take
-// any 32-bit offset. The loops are unrolled so that everything stays in
-// registers.
-__attribute__((target("avx512f,avx512bw"), always_inline)) static inline void
-load_words(const std::uint8_t* const row[k_lanes], std::size_t at, __m512i swap,
-           __m512i w[16]) {
-  __m512i r[16];
-#pragma GCC unroll 16
-  for (std::size_t l = 0; l < 16; ++l) {
-    r[l] = _mm512_shuffle_epi8(_mm512_loadu_si512(row[l] + at), swap);
-  }
-  // Pairs of rows interleaved by 32 bits, then by 64 bits: b[4j + m] holds,
-  // in 128-bit lane k, element 4k + m of rows 4j..4j+3.
-  __m512i a[16];
-#pragma GCC unroll 16
-  for (std::size_t i = 0; i < 16; i += 2) {
-    a[i] = _mm512_unpacklo_epi32(r[i], r[i + 1]);
-    a[i + 1] = _mm512_unpackhi_epi32(r[i], r[i + 1]);
-  }
-  __m512i b[16];
-#pragma GCC unroll 16
-  for (std::size_t j = 0; j < 16; j += 4) {
-    b[j] = _mm512_unpacklo_epi64(a[j], a[j + 2]);
-    b[j + 1] = _mm512_unpackhi_epi64(a[j], a[j + 2]);
-    b[j + 2] = _mm512_unpacklo_epi64(a[j + 1], a[j + 3]);
-    b[j + 3] = _mm512_unpackhi_epi64(a[j + 1], a[j + 3]);
-  }
-#pragma GCC unroll 16
-  // A 4x4 transpose of 128-bit lanes among b[m], b[4 + m], b[8 + m],
-  // b[12 + m] finishes word 4k + m.
-  for (std::size_t m = 0; m < 4; ++m) {
-    __m512i c0 = _mm512_shuffle_i32x4(b[m], b[4 + m], 0x88);
-    __m512i c1 = _mm512_shuffle_i32x4(b[m], b[4 + m], 0xdd);
-    __m512i c2 = _mm512_shuffle_i32x4(b[8 + m], b[12 + m], 0x88);
-    __m512i c3 = _mm512_shuffle_i32x4(b[8 + m], b[12 + m], 0xdd);
-    w[m] = _mm512_shuffle_i32x4(c0, c2, 0x88);
-    w[4 + m] = _mm512_shuffle_i32x4(c1, c3, 0x88);
-    w[8 + m] = _mm512_shuffle_i32x4(c0, c2, 0xdd);
-    w[12 + m] = _mm512_shuffle_i32x4(c1, c3, 0xdd);
-  }
-}
-
 // Round t of section 6.1.2 step 3. W_t lives in w[t % 16]: from t = 16 on
 // it is W_t = ROTL1(W_t-3 ^ W_t-8 ^ W_t-14 ^ W_t-16) (step 1), written over
 // W_t-16, which nothing needs any more. The five working variables rotate
@@ -96,8 +29,7 @@ load_words(const std::uint8_t* const row[k_lanes], std::size_t at, __m512i swap,
 // the previous round's result, while e, K_t, W_t and even f_t (whose
 // newest input is one round older) are ready sooner.
 template <int T>
-__attribute__((target("avx512f,avx512bw"), always_inline)) static inline void
-sha1_round(__m512i v[5], __m512i w[16]) {
+static inline HASHER_AVX512 void sha1_round(__m512i v[5], __m512i w[16]) {
   constexpr int a = (5 - T % 5) % 5;
   constexpr int b = (6 - T % 5) % 5;
   constexpr int c = (7 - T % 5) % 5;
@@ -119,8 +51,8 @@ sha1_round(__m512i v[5], __m512i w[16]) {
 }
 
 template <int... T>
-__attribute__((target("avx512f,avx512bw"), always_inline)) static inline void
-rounds(__m512i v[5], __m512i w[16], std::integer_sequence<int, T...>) {
+static inline HASHER_AVX512 void rounds(__m512i v[5], __m512i w[16],
+                                        std::integer_sequence<int, T...>) {
   (sha1_round<T>(v, w), ...);
 }
 
@@ -131,14 +63,13 @@ sha1_x16(State& state, const std::uint8_t* base,
          const std::uint32_t offsets[k_lanes], std::size_t blocks) {
   const std::uint8_t* row[k_lanes];
   for (std::size_t l = 0; l < k_lanes; ++l) row[l] = base + offsets[l];
-  const __m512i swap = byte_swap_mask();
   __m512i v[5];
   for (std::size_t i = 0; i < 5; ++i) {
     v[i] = _mm512_load_si512(&state.words[i * k_lanes]);
   }
   for (std::size_t n = 0; n < blocks; ++n) {
     __m512i w[16];
-    load_words(row, n * k_block, swap, w);
+    avx512::load_columns_big_endian(row, n * k_block, w);
     __m512i saved[5] = {v[0], v[1], v[2], v[3], v[4]};
     rounds(v, w, std::make_integer_sequence<int, 80>{});
     // After 80 rounds (a multiple of 5) every role is back in its own slot.

@@ -3,23 +3,8 @@
 // SHA-256 hash computation); the functions Ch, Maj, Sigma and sigma are
 // those of section 4.1.2.
 
+#include <hasher/digest/multi/avx512.hpp>
 #include <hasher/digest/multi/kernels.hpp>
-
-// GCC 12's AVX-512 intrinsics seed their unused result operand from
-// _mm512_undefined_epi32(), which that compiler wrongly reports as
-// maybe-uninitialized once inlined (GCC bug 105593).
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <immintrin.h>
-#pragma GCC diagnostic pop
-#else
-#include <immintrin.h>
-#endif
-
-// For the helpers: compiled for AVX-512 like the kernel, and always inlined
-// into it so that the vectors stay in registers.
-#define HASHER_AVX512 __attribute__((target("avx512f,avx512bw"), always_inline))
 
 namespace hasher::digest::multi {
 namespace {
@@ -99,49 +84,6 @@ static inline HASHER_AVX512 void schedule(__m512i w[16], int t) {
       _mm512_add_epi32(w[(t - 7) & 15], small_sigma1(w[(t - 2) & 15])));
 }
 
-// Turns 16 rows (row l = one 64-byte block of lane l) into 16 columns
-// (w[j] = word j of every lane) and makes the words big-endian, as the
-// standard reads them (section 3.1).
-static inline HASHER_AVX512 void transpose(__m512i w[16]) {
-  __m512i s[16];
-  // 32-bit interleave of row pairs, then 64-bit interleave of those:
-  // afterwards each 128-bit lane holds one word position of four rows.
-#pragma GCC unroll 16
-  for (int i = 0; i < 16; i += 2) {
-    s[i] = _mm512_unpacklo_epi32(w[i], w[i + 1]);
-    s[i + 1] = _mm512_unpackhi_epi32(w[i], w[i + 1]);
-  }
-#pragma GCC unroll 16
-  for (int i = 0; i < 16; i += 4) {
-    w[i] = _mm512_unpacklo_epi64(s[i], s[i + 2]);
-    w[i + 1] = _mm512_unpackhi_epi64(s[i], s[i + 2]);
-    w[i + 2] = _mm512_unpacklo_epi64(s[i + 1], s[i + 3]);
-    w[i + 3] = _mm512_unpackhi_epi64(s[i + 1], s[i + 3]);
-  }
-  // Now w[4q + r] holds, in its 128-bit lane m, word 4m + r of rows
-  // 4q..4q+3. Two rounds of 128-bit shuffles gather the four row groups.
-#pragma GCC unroll 16
-  for (int r = 0; r < 4; ++r) {
-    s[r] = _mm512_shuffle_i32x4(w[r], w[4 + r], 0x88);     // lanes 0, 2
-    s[4 + r] = _mm512_shuffle_i32x4(w[r], w[4 + r], 0xdd); // lanes 1, 3
-    s[8 + r] = _mm512_shuffle_i32x4(w[8 + r], w[12 + r], 0x88);
-    s[12 + r] = _mm512_shuffle_i32x4(w[8 + r], w[12 + r], 0xdd);
-  }
-  const __m512i swap =
-      _mm512_set4_epi32(0x0c0d0e0f, 0x08090a0b, 0x04050607, 0x00010203);
-#pragma GCC unroll 16
-  for (int r = 0; r < 4; ++r) {
-    __m512i lo0 = _mm512_shuffle_i32x4(s[r], s[8 + r], 0x88);
-    __m512i lo1 = _mm512_shuffle_i32x4(s[r], s[8 + r], 0xdd);
-    __m512i hi0 = _mm512_shuffle_i32x4(s[4 + r], s[12 + r], 0x88);
-    __m512i hi1 = _mm512_shuffle_i32x4(s[4 + r], s[12 + r], 0xdd);
-    w[r] = _mm512_shuffle_epi8(lo0, swap);
-    w[8 + r] = _mm512_shuffle_epi8(lo1, swap);
-    w[4 + r] = _mm512_shuffle_epi8(hi0, swap);
-    w[12 + r] = _mm512_shuffle_epi8(hi1, swap);
-  }
-}
-
 } // namespace
 
 __attribute__((target("avx512f,avx512bw"))) void
@@ -159,15 +101,8 @@ sha256_x16(State& state, const std::uint8_t* base,
   for (std::size_t l = 0; l < k_lanes; ++l) lane[l] = base + offsets[l];
 
   for (std::size_t block = 0; block < blocks; ++block) {
-    // One 64-byte load per lane and a transpose: measured about a third
-    // faster here than 16 gathers of word j from every lane, and free of the
-    // gathers' signed 32-bit index limit.
     __m512i w[16];
-#pragma GCC unroll 16
-    for (std::size_t l = 0; l < k_lanes; ++l) {
-      w[l] = _mm512_loadu_si512(lane[l] + block * k_block);
-    }
-    transpose(w);
+    avx512::load_columns_big_endian(lane, block * k_block, w);
     const __m512i a0 = a, b0 = b, c0 = c, d0 = d;
     const __m512i e0 = e, f0 = f, g0 = g, h0 = h;
 #pragma GCC unroll 8
@@ -207,5 +142,3 @@ sha256_x16(State& state, const std::uint8_t* base,
 }
 
 } // namespace hasher::digest::multi
-
-#undef HASHER_AVX512
