@@ -4,8 +4,11 @@
 // with `openssl speed`, `xxhsum -b` and `rhash -B`.
 //
 // usage: algorithm_speed [MIB [ALGO...]]   prints `name MB/s` lines
+//        algorithm_speed multi [MIB]      the multi-buffer kernels: MB/s
+//                                         summed over 16 busy lanes
 
 #include <hasher/digest/algorithm.hpp>
+#include <hasher/digest/multi/multi_buffer.hpp>
 #include <hasher/pipeline/file_hasher.hpp>
 
 #include <chrono>
@@ -14,8 +17,59 @@
 #include <string>
 #include <vector>
 
+namespace {
+
+// 16 lanes over one arena, each advanced 1024 blocks (64 KiB) a call, as
+// MultiFileHasher calls the kernels with every lane busy.
+int multi_buffer_speed(std::size_t mib) {
+  namespace multi = hasher::digest::multi;
+  if (!multi::available()) {
+    std::printf("multi-buffer kernels: not on this CPU\n");
+    return 0;
+  }
+  constexpr std::size_t k_blocks = 1024;
+  const std::size_t slice = k_blocks * multi::k_block;
+  std::vector<std::uint8_t> arena(multi::k_lanes * slice);
+  for (std::size_t i = 0; i < arena.size(); ++i) {
+    arena[i] = static_cast<std::uint8_t>(i * 2654435761u >> 13);
+  }
+  std::uint32_t offsets[multi::k_lanes];
+  for (std::size_t l = 0; l < multi::k_lanes; ++l) {
+    offsets[l] = static_cast<std::uint32_t>(l * slice);
+  }
+  const std::pair<const char*, multi::Kind> kinds[] = {
+      {"md5", multi::Kind::md5},
+      {"sha1", multi::Kind::sha1},
+      {"sha256", multi::Kind::sha256}};
+  for (const auto& [name, kind] : kinds) {
+    multi::State state;
+    for (std::size_t l = 0; l < multi::k_lanes; ++l) {
+      multi::init_lane(kind, state, l);
+    }
+    std::uint64_t calls =
+        (static_cast<std::uint64_t>(mib) << 20) / (multi::k_lanes * slice);
+    auto start = std::chrono::steady_clock::now();
+    for (std::uint64_t i = 0; i < calls; ++i) {
+      multi::compress(kind, state, arena.data(), offsets, k_blocks);
+    }
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+    std::printf("%s %.0f\n", name,
+                static_cast<double>(calls * multi::k_lanes * slice) / seconds /
+                    1e6);
+  }
+  return 0;
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
   using namespace hasher;
+  if (argc > 1 && std::string(argv[1]) == "multi") {
+    return multi_buffer_speed(argc > 2 ? std::strtoul(argv[2], nullptr, 10)
+                                       : 1024);
+  }
   std::size_t mib = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 256;
   std::vector<std::string> names;
   for (int i = 2; i < argc; ++i) names.emplace_back(argv[i]);
