@@ -4,8 +4,11 @@
 #include <hasher/digest/lane_plan.hpp>
 #include <hasher/io/long_path.hpp>
 #include <hasher/io/path.hpp>
+#include <hasher/pipeline/batch_keys.hpp>
 #include <hasher/pipeline/file_hasher.hpp>
 #include <hasher/pipeline/multi_file_hasher.hpp>
+#include <hasher/pipeline/reorderer.hpp>
+#include <hasher/pipeline/task_batches.hpp>
 #include <hasher/util/bounded_queue.hpp>
 #include <hasher/util/retry.hpp>
 
@@ -20,236 +23,7 @@
 namespace hasher::pipeline {
 namespace {
 
-struct FileTask {
-  std::uint64_t seq;
-  std::string path;
-  walk::EntryKind kind;
-  std::optional<io::FileInfo> info; // when the walker had to stat
-  codec::Codec decode = codec::Codec::none;
-};
-
-// Tasks travel in batches (one queue operation and one hand-over to the
-// reorderer per batch, not per file): 64 batches of up to 64 files.
-constexpr std::size_t k_task_batch = 64;
-constexpr std::size_t k_queue_batches = 64;
-constexpr std::uint64_t k_reorder_window = 8192;
 constexpr int k_change_retries = 2;
-
-// Hands results to the sink in walk order and keeps workers from running more
-// than k_reorder_window files ahead of the oldest unfinished one. Finished
-// results wait in a ring of k_reorder_window slots indexed by walk position.
-class Reorderer {
-public:
-  explicit Reorderer(ResultSink& sink)
-      : m_sink(sink), m_slots(k_reorder_window) {}
-
-  // Whether `seq` may be started now without waiting.
-  [[nodiscard]] bool in_window(std::uint64_t seq) const {
-    return seq < m_next.load(std::memory_order_acquire) + k_reorder_window;
-  }
-
-  void wait_for_window(std::uint64_t seq, const std::atomic<bool>& abort) {
-    // Almost always inside the window: no lock then.
-    if (seq < m_next.load(std::memory_order_acquire) + k_reorder_window) {
-      return;
-    }
-    std::unique_lock lock(m_mutex);
-    m_window.wait(
-        lock, [&] { return seq < m_next + k_reorder_window || abort.load(); });
-  }
-
-  // Hands over a worker's finished results (any order, each inside the
-  // window), moving them out of `results`.
-  void deliver(std::span<FileResult> results) {
-    if (results.empty()) return;
-    std::unique_lock lock(m_mutex);
-    std::uint64_t next = m_next.load(std::memory_order_relaxed);
-    // Results next in walk order (a batch's own are consecutive) go to the
-    // sink from where they are, without a stop in a slot.
-    std::size_t at = 0;
-    for (; at < results.size() && results[at].seq == next; ++at) {
-      m_sink.on_result(results[at]);
-      m_next.store(++next, std::memory_order_release);
-    }
-    for (FileResult& result : results.subspan(at)) {
-      // Only a stopping run lets a worker past the window; its late results
-      // are dropped rather than overwrite a waiting one.
-      if (result.seq >= next + k_reorder_window) continue;
-      m_slots[result.seq % k_reorder_window] = std::move(result);
-    }
-    // Whoever completes the oldest file flushes the run of finished ones.
-    for (;;) {
-      std::optional<FileResult>& slot = m_slots[next % k_reorder_window];
-      if (!slot || slot->seq != next) break;
-      m_sink.on_result(*slot);
-      slot.reset();
-      m_next.store(++next, std::memory_order_release);
-    }
-    m_window.notify_all();
-  }
-
-  void wake_all() {
-    std::lock_guard lock(m_mutex);
-    m_window.notify_all();
-  }
-
-private:
-  ResultSink& m_sink;
-  std::mutex m_mutex;
-  std::condition_variable m_window;
-  std::vector<std::optional<FileResult>> m_slots;
-  std::atomic<std::uint64_t> m_next{0}; // written under m_mutex
-};
-
-using TaskBatch = std::vector<FileTask>;
-
-// Emptied batches on their way back from the workers to the walker, which
-// fills them again: a new one per batch (kilobytes) makes malloc merge the
-// small chunks freed meanwhile, and every path after that costs a slow
-// allocation. Thread-safe.
-class BatchPool {
-public:
-  // An empty batch with room for k_task_batch tasks.
-  TaskBatch take() {
-    {
-      std::lock_guard lock(m_mutex);
-      if (!m_free.empty()) {
-        TaskBatch batch = std::move(m_free.back());
-        m_free.pop_back();
-        return batch;
-      }
-    }
-    TaskBatch batch;
-    batch.reserve(k_task_batch);
-    return batch;
-  }
-
-  // Takes back a batch whose tasks are done with.
-  void give(TaskBatch batch) {
-    batch.clear();
-    std::lock_guard lock(m_mutex);
-    if (m_free.size() < k_queue_batches) m_free.push_back(std::move(batch));
-  }
-
-private:
-  std::mutex m_mutex;
-  std::vector<TaskBatch> m_free;
-};
-
-class QueueingVisitor final : public walk::WalkVisitor {
-public:
-  // `stop_all` ends the run at the first walk error under FailFast::yes.
-  QueueingVisitor(util::BoundedQueue<TaskBatch>& queue, BatchPool& pool,
-                  ResultSink& sink, std::function<bool()> stopping,
-                  ui::ProgressCounters* progress, FailFast fail_fast,
-                  bool decompress, std::function<void()> stop_all)
-      : m_queue(queue), m_pool(pool), m_batch(pool.take()), m_sink(sink),
-        m_stopping(std::move(stopping)), m_progress(progress),
-        m_fail_fast(fail_fast), m_decompress(decompress),
-        m_stop_all(std::move(stop_all)) {}
-
-  bool on_file(walk::WalkEntry entry) override {
-    if (m_stopping()) return false;
-    if (m_progress != nullptr) {
-      m_progress->files_total.fetch_add(1);
-      if (entry.info) m_progress->bytes_total.fetch_add(entry.info->size);
-    }
-    codec::Codec decode = entry.decode;
-    if (m_decompress && decode == codec::Codec::none &&
-        entry.kind == walk::EntryKind::file) {
-      decode = codec::codec_of_path(entry.path);
-    }
-    m_batch.push_back(
-        {m_seq++, std::move(entry.path), entry.kind, entry.info, decode});
-    // A full batch goes; so does a partial one when the workers are idle.
-    if (m_batch.size() >= k_task_batch || m_queue.empty()) return flush();
-    return true;
-  }
-
-  // Queues what is gathered; false once the queue is closed.
-  bool flush() {
-    if (m_batch.empty()) return true;
-    bool queued = m_queue.push(std::move(m_batch));
-    m_batch = m_pool.take();
-    return queued;
-  }
-  void on_skip(const std::string& path, const std::string& reason) override {
-    m_sink.on_skip(path, reason);
-  }
-  void on_warning(const std::string& path, const std::string& reason) override {
-    m_sink.on_walk_warning(path, reason);
-  }
-  void on_error(const util::Error& error) override {
-    m_sink.on_walk_error(error);
-    if (m_fail_fast == FailFast::yes) m_stop_all();
-  }
-
-private:
-  util::BoundedQueue<TaskBatch>& m_queue;
-  BatchPool& m_pool;
-  TaskBatch m_batch;
-  ResultSink& m_sink;
-  std::function<bool()> m_stopping;
-  ui::ProgressCounters* m_progress;
-  FailFast m_fail_fast;
-  bool m_decompress;
-  std::function<void()> m_stop_all;
-  std::uint64_t m_seq = 0;
-};
-
-// The catalog keys of one batch in one buffer, for the skip check's lookup:
-// a file in the same directory as the one before costs an append, not an
-// io::AbsolutePaths::make (a parse and an allocation), and a skipped file
-// never needs a key of its own. A worker keeps one from batch to batch.
-class BatchKeys {
-public:
-  explicit BatchKeys(io::AbsolutePaths& keys) : m_keys(keys) {}
-
-  void clear() {
-    m_buffer.clear();
-    m_ends.clear();
-  }
-
-  // Appends the key of `path` (as walked).
-  void add(std::string_view path) {
-    std::size_t slash = path.rfind('/');
-    std::string_view name = path.substr(slash + 1);
-    // A plain name below a directory: its key is the directory's key, '/'
-    // and the name (io/path.hpp normalises lexically).
-    bool plain = slash != std::string_view::npos && slash != 0 &&
-                 !name.empty() && name != "." && name != "..";
-    if (plain && m_known && path.substr(0, slash) == m_parent) {
-      m_buffer.append(m_parent_key);
-      m_buffer.push_back('/');
-      m_buffer.append(name);
-    } else {
-      std::string key = m_keys.make(path);
-      m_buffer.append(key);
-      m_known = plain;
-      if (plain) {
-        m_parent.assign(path.substr(0, slash));
-        // "/name" below the root directory leaves an empty parent key.
-        m_parent_key.assign(key, 0, key.size() - name.size() - 1);
-      }
-    }
-    m_ends.push_back(m_buffer.size());
-  }
-
-  // The key of the `index`th path added since clear(); valid until the next
-  // add or clear.
-  [[nodiscard]] std::string_view key(std::size_t index) const {
-    std::size_t begin = index == 0 ? 0 : m_ends[index - 1];
-    return std::string_view(m_buffer).substr(begin, m_ends[index] - begin);
-  }
-
-private:
-  io::AbsolutePaths& m_keys;
-  std::string m_buffer;
-  std::vector<std::size_t> m_ends;
-  bool m_known = false;     // m_parent and m_parent_key are set
-  std::string m_parent;     // the last plain path's directory, as walked
-  std::string m_parent_key; // its key
-};
 
 bool same_file_state(const io::FileInfo& before, const io::FileInfo& after) {
   return before.size == after.size && before.mtime_ns == after.mtime_ns;
@@ -437,16 +211,18 @@ void HashPipeline::run_source(const FileSource& source) {
     reorderer.wake_all();
   };
 
+  // Called from a catch block: keeps the first exception and stops.
+  auto fail_run = [&] {
+    std::lock_guard lock(error_mutex);
+    if (!worker_error) worker_error = std::current_exception();
+    stop_all();
+  };
+
   auto worker = [&](std::size_t index) {
     std::unique_ptr<FileHasher>& hasher = hashers[index];
     std::unique_ptr<codec::Decoder> decoder; // made for the first .gz/.zst
     SkipCheck* skip_check = skip_checks[index].get();
     io::AbsolutePaths keys(m_options.cwd);
-    auto fail_run = [&] {
-      std::lock_guard lock(error_mutex);
-      if (!worker_error) worker_error = std::current_exception();
-      stop_all();
-    };
     Scratch scratch(keys);
     std::vector<FileResult>& results = scratch.results;
     while (std::optional<TaskBatch> batch = queue.pop()) {
@@ -501,11 +277,6 @@ void HashPipeline::run_source(const FileSource& source) {
   auto side_by_side_worker = [&](std::size_t index) {
     SkipCheck* skip_check = skip_checks[index].get();
     io::AbsolutePaths keys(m_options.cwd);
-    auto fail_run = [&] {
-      std::lock_guard lock(error_mutex);
-      if (!worker_error) worker_error = std::current_exception();
-      stop_all();
-    };
     Scratch scratch(keys);
     struct Pending {
       std::vector<FileResult> results;
