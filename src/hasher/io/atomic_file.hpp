@@ -110,10 +110,6 @@ private:
   bool m_committed = false;
 };
 
-// The permission bits (07777) of the file at `path`, following links: what
-// a copy of it is committed with. Fails with the errno's kind.
-util::Result<std::uint32_t> permission_bits(const std::string& path);
-
 // Whether `name` has the form of an AtomicFile temp (`.NAME.hasher-XXXXXX`).
 bool is_atomic_temp_name(const std::string& name);
 

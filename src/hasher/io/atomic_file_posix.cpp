@@ -197,14 +197,6 @@ util::Result<FileInfo> AtomicFile::commit(const CommitOptions& options) {
   return file_info(st);
 }
 
-util::Result<std::uint32_t> permission_bits(const std::string& path) {
-  struct stat st {};
-  if (stat_path(path, &st, FollowLinks::yes) != 0) {
-    return errno_error(path, "cannot stat", errno);
-  }
-  return static_cast<std::uint32_t>(st.st_mode & 07777);
-}
-
 bool is_atomic_temp_name(const std::string& name) {
   if (name.size() < 1 + 1 + k_infix.size() + k_suffix_length ||
       name[0] != '.') {

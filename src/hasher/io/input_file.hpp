@@ -22,6 +22,7 @@ struct FileInfo {
   std::int64_t mtime_ns = 0;
   std::uint64_t inode = 0;
   std::uint64_t device = 0;
+  std::uint32_t permissions = 0; // st_mode & 07777
 };
 
 // The FileInfo of a stat(2) result.

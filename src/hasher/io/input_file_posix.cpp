@@ -44,6 +44,7 @@ FileInfo file_info(const struct stat& st) {
                   st.st_mtim.tv_nsec;
   info.inode = static_cast<std::uint64_t>(st.st_ino);
   info.device = static_cast<std::uint64_t>(st.st_dev);
+  info.permissions = static_cast<std::uint32_t>(st.st_mode & 07777);
   return info;
 }
 

@@ -153,8 +153,6 @@ FileCopier::begin(const CopyRequest& request) {
   util::Result<io::InputFile> opened =
       io::InputFile::open(request.source, AT_FDCWD);
   if (!opened) return opened.error();
-  util::Result<std::uint32_t> mode = io::permission_bits(request.source);
-  if (!mode) return mode.error();
   codec::Codec source_codec = m_coding.decompress
                                   ? codec::codec_of_path(request.source)
                                   : codec::Codec::none;
@@ -167,7 +165,6 @@ FileCopier::begin(const CopyRequest& request) {
   auto copy =
       std::make_unique<StartedCopy>(std::move(*opened), std::move(*created));
   copy->request = request;
-  copy->mode = *mode;
   if (source_codec != codec::Codec::none) {
     copy->decoded.emplace(copy->source, source_codec, m_decoder);
   }
@@ -202,7 +199,7 @@ FileCopier::complete(StartedCopy& copy, util::Result<HashOutcome>& hashed) {
   }
   copy.temp.start_writeback();
   io::CommitOptions commit;
-  commit.mode = copy.mode;
+  commit.mode = source.info().permissions; // of the open file's stat
   commit.mtime_ns = source.info().mtime_ns;
   commit.overwrite = copy.request.overwrite;
   PendingCopy pending{copy.request, std::move(copy.temp),

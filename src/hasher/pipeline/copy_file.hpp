@@ -91,7 +91,6 @@ struct StartedCopy {
   CopyRequest request;
   io::InputFile source;
   io::AtomicFile temp;
-  std::uint32_t mode = 0;
   std::optional<codec::DecodingReader> decoded;
   std::unique_ptr<ChunkSink> writer; // writes the temp (copy_file.cpp)
 };

@@ -20,12 +20,16 @@ constexpr std::size_t k_pending_per_job = 32;
 // window must hold the ~16 x its size that the other lanes copy meanwhile
 // (about 1,600 files of the tree data set for an 8 MiB file), or the lanes
 // run empty. Each waiting copy holds two descriptors; the window is what
-// the open-file limit allows beside the batch's, up to 4,096 copies.
+// the open-file limit allows beside the batch's, up to k_most_pending.
+// The queue of copies not started holds as many, so the threads have work
+// while the caller commits a batch.
+constexpr std::size_t k_most_pending = 4096;
+
 std::size_t side_by_side_window(std::size_t jobs) {
   std::uint64_t limit = io::raise_open_file_limit();
   std::uint64_t spare = limit > 1024 ? limit - 1024 : 0;
   return std::clamp<std::size_t>(static_cast<std::size_t>(spare / 2),
-                                 jobs * k_pending_per_job, 4096);
+                                 jobs * k_pending_per_job, k_most_pending);
 }
 
 } // namespace
@@ -36,7 +40,7 @@ CopyPool::CopyPool(std::span<const digest::AlgorithmSpec> specs,
     : m_specs(specs.begin(), specs.end()), m_coding(coding), m_stop(stop),
       m_jobs(std::max<std::size_t>(jobs, 1)),
       m_split_threshold(split_threshold), m_done(std::move(done)),
-      m_window(m_jobs * k_pending_per_job), m_queue(m_window) {
+      m_window(m_jobs * k_pending_per_job), m_queue(k_most_pending) {
   for (std::size_t lanes = 1; lanes <= m_jobs; ++lanes) {
     m_plans.push_back(
         digest::plan_lanes(m_specs, lanes, digest::k_page_cache_read_cost));
