@@ -241,7 +241,7 @@ void HashPipeline::run_source(const FileSource& source) {
       for (; at < all.size(); ++at) {
         FileResult& result = all[at];
         if (stop_requested()) break; // drain without work
-        reorderer.wait_for_window(result.seq, abort);
+        reorderer.wait_for_window(result.seq, abort, m_options.stop);
         if (result.skipped != SkipReason::none) continue;
         busy.fetch_add(1);
         try {
@@ -398,7 +398,7 @@ void HashPipeline::run_source(const FileSource& source) {
       if (!reorderer.in_window(result->seq)) {
         if (hasher->active() > 0) return false;
         deliver_done();
-        reorderer.wait_for_window(result->seq, abort);
+        reorderer.wait_for_window(result->seq, abort, m_options.stop);
         if (stop_requested()) return false;
       }
       ++batch->next;

@@ -7,6 +7,7 @@
 #include <hasher/pipeline/hash_pipeline.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -16,6 +17,7 @@
 namespace hasher::pipeline {
 
 constexpr std::uint64_t k_reorder_window = 8192;
+constexpr std::chrono::milliseconds k_stop_poll{50};
 
 // Hands results to the sink in walk order and keeps workers from running more
 // than k_reorder_window files ahead of the oldest unfinished one. Finished
@@ -30,14 +32,21 @@ public:
     return seq < m_next.load(std::memory_order_acquire) + k_reorder_window;
   }
 
-  void wait_for_window(std::uint64_t seq, const std::atomic<bool>& abort) {
+  // Waits until `seq` is inside the window, the run aborts, or `stop` (a
+  // signal handler's flag, which cannot notify) is seen set: it is looked
+  // at every k_stop_poll.
+  void wait_for_window(std::uint64_t seq, const std::atomic<bool>& abort,
+                       const std::atomic<bool>* stop) {
     // Almost always inside the window: no lock then.
     if (seq < m_next.load(std::memory_order_acquire) + k_reorder_window) {
       return;
     }
     std::unique_lock lock(m_mutex);
-    m_window.wait(
-        lock, [&] { return seq < m_next + k_reorder_window || abort.load(); });
+    while (!m_window.wait_for(lock, k_stop_poll, [&] {
+      return seq < m_next + k_reorder_window || abort.load();
+    })) {
+      if (stop != nullptr && stop->load()) return;
+    }
   }
 
   // Hands over a worker's finished results (any order, each inside the
