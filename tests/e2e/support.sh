@@ -68,6 +68,22 @@ jsonl_paths() {
   sed -n 's/^{"file_path":"\([^"]*\)".*/\1/p' "$1"
 }
 
+# start_appender FILE: appends 1 KiB to FILE every 2 ms in the background
+# (a file growing while it is read) until `kill "$APPENDER_PID"` or the end
+# of the case.
+start_appender() {
+  python3 -c '
+import sys, time
+with open(sys.argv[1], "ab") as f:
+    while True:
+        f.write(b"x" * 1024)
+        f.flush()
+        time.sleep(0.002)
+' "$1" &
+  APPENDER_PID=$!
+  trap 'kill "$APPENDER_PID" 2>/dev/null' EXIT
+}
+
 # interrupt_and_resume SIGNAL EXIT_STATUS STATE: the resume cases (SPEC "Runs,
 # locks and resume"). Hashes a 20,000-file tree with a commit every 100 files,
 # sends SIGNAL at a random moment between 20% and 80% of a full run's time,

@@ -7,21 +7,12 @@ db=$XDG_DATA_HOME/hasher/catalog.db
 mkdir t
 head -c 2M /dev/zero >t/grow
 printf 'keep' >t/keep
-python3 -c '
-import sys, time
-with open(sys.argv[1], "ab") as f:
-    while True:
-        f.write(b"x" * 1024)
-        f.flush()
-        time.sleep(0.002)
-' t/grow &
-writer=$!
-trap 'kill $writer 2>/dev/null' EXIT
+start_appender t/grow
 grown() { (($(stat -c %s t/grow) > 2097152 + 8192)); }
 wait_until 10 grown || fail "the writer does not append"
 timeout 60 "$HASHER" hash -j1 -a md2 t >out 2>err
 status=$?
-kill $writer
+kill "$APPENDER_PID"
 expect_eq "$status" 1 "exit status ($(cat err))"
 grep -q '^hasher: error: t/grow: .*changed' err ||
   fail "no error line saying t/grow changed: $(cat err)"
