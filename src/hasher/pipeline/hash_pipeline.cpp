@@ -375,6 +375,19 @@ void HashPipeline::run_source(const FileSource& source) {
       }
       hasher->start(*reader);
     };
+    // Whether a file of `batch` after its next one, or of a later batch,
+    // is still to be started by this worker.
+    auto waiting_after = [&](const Pending& batch) {
+      bool later = false;
+      for (const std::unique_ptr<Pending>& p : pending) {
+        if (later && p->next < p->results.size()) return true;
+        if (p.get() == &batch) later = true;
+      }
+      for (std::size_t i = batch.next; i < batch.results.size(); ++i) {
+        if (batch.done[i] == 0) return true;
+      }
+      return false;
+    };
     // Starts the next file if it may start now; false when none can.
     auto start_next = [&]() {
       FileResult* result = nullptr;
@@ -408,11 +421,13 @@ void HashPipeline::run_source(const FileSource& source) {
         finished(*batch, *result);
         return true;
       }
-      // Standard input, and a big file while this worker has nothing else
-      // and a core is idle, are read alone (split over cores if worth it).
+      // Standard input, and a big file when nothing else waits and a core
+      // is idle, are read alone (split over cores if worth it); big files
+      // with others waiting go side by side, which hashes more per core.
       bool alone = result->kind == walk::EntryKind::standard_input ||
                    (hasher->active() == 0 && busy.load() < jobs &&
-                    opened->info().size >= m_options.split_threshold);
+                    opened->info().size >= m_options.split_threshold &&
+                    !waiting_after(*batch) && queue.empty());
       if (alone) {
         { io::InputFile closed = std::move(*opened); } // hash_file reopens
         busy.fetch_add(1);
