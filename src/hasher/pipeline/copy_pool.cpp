@@ -117,8 +117,10 @@ void CopyPool::work_side_by_side(std::size_t index) {
         closed = hasher.active() == 0 || m_queue.finished();
         break;
       }
+      // A big file with nothing else waiting is split over idle cores;
+      // with others waiting it goes side by side, which hashes more.
       if (hasher.active() == 0 && job->size >= m_split_threshold &&
-          m_busy.load() < m_jobs) {
+          m_busy.load() < m_jobs && m_queue.empty()) {
         write_alone(job->seq, std::move(job->request), job->size);
         continue;
       }
