@@ -70,14 +70,19 @@ CopyPool::~CopyPool() {
 void CopyPool::work(std::size_t index) {
   FileCopier& copier = *m_copiers[index];
   while (std::optional<Job> job = m_queue.pop()) {
-    std::size_t idle = m_jobs - std::min(m_jobs, m_busy.fetch_add(1) + 1);
-    std::size_t lanes =
-        job->size >= m_split_threshold ? std::min(m_jobs, 1 + idle) : 1;
-    util::Result<PendingCopy> written =
-        copier.write(job->request, &m_plans[lanes - 1]);
-    m_busy.fetch_sub(1);
-    publish(job->seq, std::move(job->request), std::move(written));
+    write_one(copier, job->seq, std::move(job->request), job->size);
   }
+}
+
+void CopyPool::write_one(FileCopier& copier, std::uint64_t seq,
+                         CopyRequest request, std::uint64_t size) {
+  std::size_t idle = m_jobs - std::min(m_jobs, m_busy.fetch_add(1) + 1);
+  std::size_t lanes =
+      size >= m_split_threshold ? std::min(m_jobs, 1 + idle) : 1;
+  util::Result<PendingCopy> written =
+      copier.write(request, &m_plans[lanes - 1]);
+  m_busy.fetch_sub(1);
+  publish(seq, std::move(request), std::move(written));
 }
 
 void CopyPool::publish(std::uint64_t seq, CopyRequest request,
@@ -97,18 +102,6 @@ void CopyPool::work_side_by_side(std::size_t index) {
   std::vector<Flight> flights(MultiFileHasher::k_streams);
   std::vector<MultiFileHasher::Ended> ended;
   bool closed = false;
-  // A copy read alone: a big file while a core is idle (split over lanes),
-  // or another go at a source that changed while it was read.
-  auto write_alone = [&](std::uint64_t seq, CopyRequest request,
-                         std::uint64_t size) {
-    std::size_t idle = m_jobs - std::min(m_jobs, m_busy.fetch_add(1) + 1);
-    std::size_t lanes =
-        size >= m_split_threshold ? std::min(m_jobs, 1 + idle) : 1;
-    util::Result<PendingCopy> written =
-        copier.write(request, &m_plans[lanes - 1]);
-    m_busy.fetch_sub(1);
-    publish(seq, std::move(request), std::move(written));
-  };
   for (;;) {
     while (hasher.has_room() && !closed) {
       std::optional<Job> job =
@@ -121,7 +114,7 @@ void CopyPool::work_side_by_side(std::size_t index) {
       // with others waiting it goes side by side, which hashes more.
       if (hasher.active() == 0 && job->size >= m_split_threshold &&
           m_busy.load() < m_jobs && m_queue.empty()) {
-        write_alone(job->seq, std::move(job->request), job->size);
+        write_one(copier, job->seq, std::move(job->request), job->size);
         continue;
       }
       util::Result<std::unique_ptr<StartedCopy>> started =
@@ -151,7 +144,7 @@ void CopyPool::work_side_by_side(std::size_t index) {
       std::uint64_t size = flight.copy->source.info().size;
       flight.copy.reset(); // a failed copy's temp goes
       if (!written && written.error().kind == util::ErrorKind::changed) {
-        write_alone(flight.seq, std::move(request), size);
+        write_one(copier, flight.seq, std::move(request), size);
       } else {
         publish(flight.seq, std::move(request), std::move(written));
       }

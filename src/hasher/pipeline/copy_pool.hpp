@@ -68,6 +68,10 @@ private:
   // The same with up to 16 copies at once on the thread (MultiFileHasher),
   // when the copies share nothing (FileCopier::side_by_side).
   void work_side_by_side(std::size_t index);
+  // Copies one file on its own (split over idle cores when big enough) and
+  // publishes it: the one-at-a-time path, a big file alone, a retry.
+  void write_one(FileCopier& copier, std::uint64_t seq, CopyRequest request,
+                 std::uint64_t size);
   void publish(std::uint64_t seq, CopyRequest request,
                util::Result<PendingCopy> written);
   // Hands back the finished copies that are next in order; with `wait`,
