@@ -69,9 +69,11 @@ MultiFileHasher::MultiFileHasher(std::span<const digest::AlgorithmSpec> specs,
     }
   }
   auto address = reinterpret_cast<std::uintptr_t>(m_arena.get());
+  // Not cleared: the kernels read only bytes a stream wrote (a free lane
+  // reads a busy one's), and untouched pages cost nothing (a run that
+  // hashes no file, such as --update of an unchanged tree, never faults
+  // them in).
   m_base = m_arena.get() + ((64 - address % 64) % 64);
-  // Lanes nobody uses read zeros rather than whatever malloc left.
-  std::memset(m_base, 0, k_streams * k_stride);
 }
 
 MultiFileHasher::~MultiFileHasher() = default;
