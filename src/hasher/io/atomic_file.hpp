@@ -14,6 +14,7 @@
 #include <hasher/util/result.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 
@@ -38,12 +39,40 @@ struct CommitOptions {
   Flush flush = Flush::each_file;
 };
 
+// An open destination directory; the temps made in it share it.
+class TempDirectory {
+public:
+  explicit TempDirectory(int fd) : m_fd(fd) {}
+  TempDirectory(const TempDirectory&) = delete;
+  TempDirectory& operator=(const TempDirectory&) = delete;
+  ~TempDirectory();
+  [[nodiscard]] int fd() const { return m_fd; }
+
+private:
+  int m_fd;
+};
+
+// The directory of the last temp made, kept open for the next one: files
+// come a directory at a time, and opening the directory by its path for
+// every file cost as much as creating the temp. One per thread.
+class TempDirectories {
+public:
+  // `directory` opened, or the one it was last time; null (errno set) when
+  // it cannot be opened.
+  std::shared_ptr<const TempDirectory> open(const std::string& directory);
+
+private:
+  std::string m_path;
+  std::shared_ptr<const TempDirectory> m_last;
+};
+
 class AtomicFile {
 public:
   // Creates the temp beside `path`, whose directory must exist (paths of any
-  // length). Fails with the errno's kind (permission, not_found, io), the
-  // subject being `path`.
-  static util::Result<AtomicFile> create(const std::string& path);
+  // length), in a directory from `directories` if given. Fails with the
+  // errno's kind (permission, not_found, io), the subject being `path`.
+  static util::Result<AtomicFile>
+  create(const std::string& path, TempDirectories* directories = nullptr);
 
   AtomicFile(AtomicFile&& other) noexcept;
   AtomicFile& operator=(AtomicFile&& other) noexcept;
@@ -93,14 +122,17 @@ public:
   }
 
 private:
-  AtomicFile(int dir_fd, int fd, std::string path, std::string directory,
-             std::string temp_name, std::string name)
-      : m_dir_fd(dir_fd), m_fd(fd), m_path(std::move(path)),
+  AtomicFile(std::shared_ptr<const TempDirectory> dir, int fd,
+             std::string path, std::string directory, std::string temp_name,
+             std::string name)
+      : m_dir(std::move(dir)), m_fd(fd), m_path(std::move(path)),
         m_directory(std::move(directory)), m_temp_name(std::move(temp_name)),
         m_name(std::move(name)) {}
   void discard();
+  [[nodiscard]] int dir_fd() const { return m_dir->fd(); }
 
-  int m_dir_fd = -1; // the destination directory, for the *at calls
+  // The destination directory, for the *at calls.
+  std::shared_ptr<const TempDirectory> m_dir;
   int m_fd = -1;     // the temp, open for writing
   std::string m_path;
   std::string m_directory;

@@ -60,34 +60,52 @@ int rename_no_replace(int dir_fd, const std::string& from,
 
 } // namespace
 
-util::Result<AtomicFile> AtomicFile::create(const std::string& path) {
+TempDirectory::~TempDirectory() { ::close(m_fd); }
+
+std::shared_ptr<const TempDirectory>
+TempDirectories::open(const std::string& directory) {
+  if (m_last && directory == m_path) return m_last;
+  int fd = open_path(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  m_path = directory;
+  m_last = std::make_shared<const TempDirectory>(fd);
+  return m_last;
+}
+
+util::Result<AtomicFile> AtomicFile::create(const std::string& path,
+                                            TempDirectories* directories) {
   std::size_t slash = path.rfind('/');
   std::string directory = slash == std::string::npos ? "."
                           : slash == 0               ? "/"
                                                      : path.substr(0, slash);
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-  int dir_fd = open_path(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd < 0) return errno_error(path, "cannot open its directory", errno);
+  std::shared_ptr<const TempDirectory> dir;
+  if (directories != nullptr) {
+    dir = directories->open(directory);
+  } else if (int fd = open_path(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+             fd >= 0) {
+    dir = std::make_shared<const TempDirectory>(fd);
+  }
+  if (!dir) return errno_error(path, "cannot open its directory", errno);
   std::string stem = "." + name.substr(0, k_name_keep) + std::string(k_infix);
   for (int attempt = 0; attempt < k_create_attempts; ++attempt) {
     std::string temp = stem + random_suffix();
-    int fd = ::openat(dir_fd, temp.c_str(),
+    int fd = ::openat(dir->fd(), temp.c_str(),
                       O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd >= 0) return AtomicFile(dir_fd, fd, path, directory, temp, name);
+    if (fd >= 0) {
+      return AtomicFile(std::move(dir), fd, path, directory, temp, name);
+    }
     if (errno != EEXIST) {
-      int error = errno;
-      ::close(dir_fd);
-      return errno_error(path, "cannot create a temporary file", error);
+      return errno_error(path, "cannot create a temporary file", errno);
     }
   }
-  ::close(dir_fd);
   return util::Error{util::ErrorKind::io, path,
                      "cannot create a temporary file: every name is taken"};
 }
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept
-    : m_dir_fd(std::exchange(other.m_dir_fd, -1)),
-      m_fd(std::exchange(other.m_fd, -1)), m_path(std::move(other.m_path)),
+    : m_dir(std::move(other.m_dir)), m_fd(std::exchange(other.m_fd, -1)),
+      m_path(std::move(other.m_path)),
       m_directory(std::move(other.m_directory)),
       m_temp_name(std::move(other.m_temp_name)),
       m_name(std::move(other.m_name)), m_written(other.m_written),
@@ -96,7 +114,7 @@ AtomicFile::AtomicFile(AtomicFile&& other) noexcept
 AtomicFile& AtomicFile::operator=(AtomicFile&& other) noexcept {
   if (this != &other) {
     discard();
-    m_dir_fd = std::exchange(other.m_dir_fd, -1);
+    m_dir = std::move(other.m_dir);
     m_fd = std::exchange(other.m_fd, -1);
     m_path = std::move(other.m_path);
     m_directory = std::move(other.m_directory);
@@ -112,12 +130,9 @@ AtomicFile::~AtomicFile() { discard(); }
 
 void AtomicFile::discard() {
   if (m_fd >= 0) ::close(m_fd);
-  if (m_dir_fd >= 0) {
-    if (!m_committed) ::unlinkat(m_dir_fd, m_temp_name.c_str(), 0);
-    ::close(m_dir_fd);
-  }
+  if (m_dir && !m_committed) ::unlinkat(dir_fd(), m_temp_name.c_str(), 0);
   m_fd = -1;
-  m_dir_fd = -1;
+  m_dir.reset();
 }
 
 util::Result<std::uint64_t>
@@ -149,7 +164,7 @@ void AtomicFile::start_writeback() {
 }
 
 util::Result<std::uint64_t> AtomicFile::sync_file_system() {
-  if (::syncfs(m_dir_fd) != 0) return errno_error(m_path, "cannot sync", errno);
+  if (::syncfs(dir_fd()) != 0) return errno_error(m_path, "cannot sync", errno);
   return m_written;
 }
 
@@ -180,18 +195,18 @@ util::Result<FileInfo> AtomicFile::commit(const CommitOptions& options) {
     return errno_error(m_path, "cannot close", errno);
   }
   if (options.overwrite == Overwrite::refuse) {
-    int error = rename_no_replace(m_dir_fd, m_temp_name, m_name);
+    int error = rename_no_replace(dir_fd(), m_temp_name, m_name);
     if (error == EEXIST) {
       return util::Error{util::ErrorKind::invalid, m_path, "exists"};
     }
     if (error != 0) return errno_error(m_path, "cannot rename", error);
-  } else if (::renameat(m_dir_fd, m_temp_name.c_str(), m_dir_fd,
+  } else if (::renameat(dir_fd(), m_temp_name.c_str(), dir_fd(),
                         m_name.c_str()) != 0) {
     return errno_error(m_path, "cannot rename", errno);
   }
   m_committed = true;
   // The rename itself must survive a crash too.
-  if (options.flush == Flush::each_file && ::fsync(m_dir_fd) != 0) {
+  if (options.flush == Flush::each_file && ::fsync(dir_fd()) != 0) {
     return errno_error(m_path, "cannot sync its directory", errno);
   }
   return file_info(st);

@@ -10,6 +10,8 @@ namespace {
 // A source that keeps changing while it is copied is tried this many more
 // times, as hash does.
 constexpr int k_change_retries = 2;
+// Files from this size start their writeback as soon as they are written.
+constexpr std::uint64_t k_writeback_bytes = 1u << 20;
 
 // Writes every chunk FileHasher reads into the destination's temp, through
 // the encoder when compressing, hashing what is written when asked to. With
@@ -160,7 +162,7 @@ FileCopier::begin(const CopyRequest& request) {
   if (source_codec != codec::Codec::none) {
     destination = codec::strip_extension(destination, source_codec);
   }
-  util::Result<io::AtomicFile> created = io::AtomicFile::create(destination);
+  util::Result<io::AtomicFile> created = io::AtomicFile::create(destination, &m_temp_dirs);
   if (!created) return created.error();
   auto copy =
       std::make_unique<StartedCopy>(std::move(*opened), std::move(*created));
@@ -197,7 +199,9 @@ FileCopier::complete(StartedCopy& copy, util::Result<HashOutcome>& hashed) {
     return util::Error{util::ErrorKind::changed, copy.request.source,
                        "file changed while being read"};
   }
-  copy.temp.start_writeback();
+  // Small files are left to the batch's sync: a batch holds at most
+  // 64 MiB, and the call cost as much as the rest of a small file's copy.
+  if (*written >= k_writeback_bytes) copy.temp.start_writeback();
   io::CommitOptions commit;
   commit.mode = source.info().permissions; // of the open file's stat
   commit.mtime_ns = source.info().mtime_ns;

@@ -164,6 +164,7 @@ private:
   codec::Encoder m_encoder;
   codec::Decoder m_decoder;
   codec::AdaptiveChooser m_chooser;
+  io::TempDirectories m_temp_dirs; // the last destination directory, open
   std::atomic<std::uint64_t>* m_bytes_read = nullptr;
 };
 
