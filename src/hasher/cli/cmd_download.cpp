@@ -340,7 +340,7 @@ int cmd_download(const Invocation& invocation) {
   {
     net::HttpClient client(options);
     net::run_downloads(
-        client, active, static_cast<std::size_t>(jobs),
+        client, active, static_cast<std::size_t>(jobs), settings.specs,
         [&](std::size_t k) { finished(active_index[k]); },
         [] { return stop_signal() != 0; });
   }

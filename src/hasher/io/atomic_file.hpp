@@ -122,9 +122,8 @@ public:
   }
 
 private:
-  AtomicFile(std::shared_ptr<const TempDirectory> dir, int fd,
-             std::string path, std::string directory, std::string temp_name,
-             std::string name)
+  AtomicFile(std::shared_ptr<const TempDirectory> dir, int fd, std::string path,
+             std::string directory, std::string temp_name, std::string name)
       : m_dir(std::move(dir)), m_fd(fd), m_path(std::move(path)),
         m_directory(std::move(directory)), m_temp_name(std::move(temp_name)),
         m_name(std::move(name)) {}
@@ -133,7 +132,7 @@ private:
 
   // The destination directory, for the *at calls.
   std::shared_ptr<const TempDirectory> m_dir;
-  int m_fd = -1;     // the temp, open for writing
+  int m_fd = -1; // the temp, open for writing
   std::string m_path;
   std::string m_directory;
   std::string m_temp_name; // in the directory

@@ -3,9 +3,11 @@
 #include <hasher/net/safe_name.hpp>
 #include <hasher/util/retry.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace hasher::net {
 namespace {
@@ -13,6 +15,25 @@ namespace {
 constexpr std::size_t k_chunk_bytes = std::size_t{1} << 20;
 // However long a server asks to wait, a run does not stall for hours.
 constexpr std::chrono::seconds k_max_server_delay{300};
+
+// Hashes the first `limit` bytes of the file at `path` into `digests`;
+// returns how many it could read.
+std::uint64_t hash_part(const std::string& path, digest::DigestSet& digests,
+                        std::uint64_t limit) {
+  std::ifstream part(path, std::ios::binary);
+  std::vector<std::uint8_t> buffer(k_chunk_bytes);
+  std::uint64_t hashed = 0;
+  while (part && hashed < limit) {
+    std::uint64_t want = std::min<std::uint64_t>(buffer.size(), limit - hashed);
+    part.read(reinterpret_cast<char*>(buffer.data()),
+              static_cast<std::streamsize>(want));
+    auto got = static_cast<std::size_t>(part.gcount());
+    if (got == 0) break;
+    digests.update(digest::ByteView(buffer.data(), got));
+    hashed += got;
+  }
+  return hashed;
+}
 
 std::string directory_of(const std::string& path) {
   return path.substr(0, path.rfind('/'));
@@ -51,19 +72,8 @@ void Download::prepare() {
   if (!size) return fail(size.error());
   m_offset = *size;
   if (m_offset == 0) return;
-  std::ifstream part(m_part, std::ios::binary);
-  std::vector<std::uint8_t> buffer(k_chunk_bytes);
-  std::uint64_t hashed = 0;
-  while (part) {
-    part.read(reinterpret_cast<char*>(buffer.data()),
-              static_cast<std::streamsize>(buffer.size()));
-    auto got = static_cast<std::size_t>(part.gcount());
-    if (got == 0) break;
-    m_digests.update(digest::ByteView(buffer.data(), got));
-    hashed += got;
-  }
-  m_file_bytes = hashed;
-  if (hashed != m_offset) {
+  m_file_bytes = hash_part(m_part, m_digests, m_offset);
+  if (m_file_bytes != m_offset) {
     // Unreadable: start over rather than hash a guess.
     m_file.close();
     m_digests.reset();
@@ -250,7 +260,15 @@ void Download::write_job(const std::vector<std::uint8_t>& bytes) {
     m_file_failed.store(true, std::memory_order_release);
     return;
   }
+  if (m_work->parts != nullptr && m_unhashed == m_file_bytes &&
+      m_file_bytes + bytes.size() <= k_side_by_side_bytes) {
+    // Small so far: hashed once whole, side by side with others.
+    m_file_bytes += bytes.size();
+    m_unhashed = m_file_bytes;
+    return;
+  }
   try {
+    if (m_unhashed > 0) catch_up();
     m_digests.update(digest::ByteView(bytes.data(), bytes.size()));
   } catch (const std::exception& error) {
     m_file_error = util::Error{util::ErrorKind::io, m_final, error.what()};
@@ -258,6 +276,16 @@ void Download::write_job(const std::vector<std::uint8_t>& bytes) {
     return;
   }
   m_file_bytes += bytes.size();
+}
+
+// The file outgrew k_side_by_side_bytes: what was left unhashed is read
+// back (from the page cache it was just written to) and hashing goes on as
+// the bytes come. Throws when the `.part` cannot be read back.
+void Download::catch_up() {
+  if (hash_part(m_part, m_digests, m_unhashed) != m_unhashed) {
+    throw std::runtime_error("cannot read back " + m_part);
+  }
+  m_unhashed = 0;
 }
 
 void Download::restart_job() {
@@ -270,6 +298,7 @@ void Download::restart_job() {
   }
   m_digests.reset();
   m_file_bytes = 0;
+  m_unhashed = 0;
 }
 
 void Download::meta_job(const std::string& validator) {
@@ -286,6 +315,43 @@ void Download::complete_job() {
     remove_file(m_meta);
     return finish_with(*m_file_error);
   }
+  if (m_unhashed > 0) {
+    // The last job of this download: from here the PartHasher's thread
+    // has it.
+    m_work->parts->add(
+        m_part, [this](auto hashed) { hashed_whole(std::move(hashed)); });
+    return;
+  }
+  std::vector<util::Bytes> digests;
+  try {
+    digests = m_digests.finish();
+  } catch (const std::exception& error) {
+    m_work->commits.withdraw();
+    m_file.close();
+    return finish_with(util::Error{util::ErrorKind::io, m_final, error.what()});
+  }
+  name_job(std::move(digests));
+}
+
+void Download::hashed_whole(util::Result<pipeline::HashOutcome> hashed) {
+  if (hashed && hashed->bytes == m_file_bytes) {
+    return name_job(std::move(hashed->digests));
+  }
+  m_work->commits.withdraw();
+  m_file.close();
+  if (!hashed && hashed.error().kind == util::ErrorKind::interrupted) {
+    // Whole and kept: the next run resumes from it.
+    return finish_with(hashed.error());
+  }
+  remove_file(m_part);
+  remove_file(m_meta);
+  finish_with(hashed ? util::Error{util::ErrorKind::io, m_part,
+                                   "changed while being hashed"}
+                     : hashed.error());
+}
+
+// Checks the digests of the whole file and hands it to the commit queue.
+void Download::name_job(std::vector<util::Bytes> digests) {
   std::string target = m_final;
   if (!m_head.content_disposition.empty()) {
     if (std::optional<std::string> name =
@@ -297,8 +363,8 @@ void Download::complete_job() {
   done.url = m_url;
   done.path = target;
   done.size = m_file_bytes;
+  done.digests = std::move(digests);
   try {
-    done.digests = m_digests.finish();
     if (target != m_final && m_settings.no_clobber == NoClobber::yes &&
         path_exists(target)) {
       m_work->commits.withdraw();

@@ -27,6 +27,7 @@
 #include <hasher/net/commit_queue.hpp>
 #include <hasher/net/http_client.hpp>
 #include <hasher/net/part_file.hpp>
+#include <hasher/net/part_hasher.hpp>
 #include <hasher/net/worker_lanes.hpp>
 #include <hasher/util/encoding.hpp>
 #include <hasher/util/result.hpp>
@@ -69,7 +70,8 @@ struct Downloaded {
 struct FileWork {
   WorkerLanes& lanes;
   CommitQueue& commits;
-  std::function<void()> wake; // tells the transfer thread: one finished
+  std::function<void()> wake;  // tells the transfer thread: one finished
+  PartHasher* parts = nullptr; // small files' digests; null: as they come
 };
 
 class Download final : public TransferHandler {
@@ -81,6 +83,9 @@ public:
   // The bytes gathered before they are handed to the lane at once, rather
   // than at the end of the poll.
   static constexpr std::size_t k_handoff_bytes = std::size_t{256} << 10;
+  // Files up to this size are hashed once whole, side by side with others
+  // (part_hasher.hpp), when FileWork has a PartHasher.
+  static constexpr std::uint64_t k_side_by_side_bytes = std::uint64_t{1} << 20;
 
   // `url` as given; `final_path` absolute, already made safe.
   // `settings` must outlive the download.
@@ -131,6 +136,9 @@ private:
   void restart_job();
   void meta_job(const std::string& validator);
   void complete_job();
+  void name_job(std::vector<util::Bytes> digests);
+  void hashed_whole(util::Result<pipeline::HashOutcome> hashed);
+  void catch_up();
   void end_job(const util::Error& error, KeepPart keep);
   void finish_with(util::Result<Downloaded> result);
 
@@ -155,10 +163,14 @@ private:
   Clock::time_point m_ready_at = Clock::now();
   std::minstd_rand m_jitter;
 
-  // Touched by the lane only (and prepare(), before any job).
+  // Touched by the lane only (and prepare(), before any job; and after
+  // the last job, by the PartHasher's thread that hashed the whole file).
   digest::DigestSet m_digests;
   PartFile m_file;
-  std::uint64_t m_file_bytes = 0;          // in the .part and the digests
+  std::uint64_t m_file_bytes = 0; // in the .part
+  // The first bytes of the .part not in m_digests yet: all of them (a small
+  // file left to the PartHasher) or none.
+  std::uint64_t m_unhashed = 0;
   std::optional<util::Error> m_file_error; // first write trouble
   // Set by the lane once m_file_error is; read by the transfer thread.
   std::atomic<bool> m_file_failed{false};

@@ -4,6 +4,7 @@
 #include <hasher/net/worker_lanes.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <thread>
 
 namespace hasher::net {
@@ -27,13 +28,18 @@ std::size_t lane_count(std::size_t concurrency) {
 void run_downloads(HttpClient& client,
                    std::vector<std::unique_ptr<Download>>& downloads,
                    std::size_t concurrency,
+                   std::span<const digest::AlgorithmSpec> specs,
                    const std::function<void(std::size_t)>& finished,
                    const std::function<bool()>& stop) {
   concurrency = std::max<std::size_t>(1, concurrency);
   // The commit queue outlives the lanes, whose last jobs add to it.
   CommitQueue commits;
+  // Made before the lanes, whose jobs add to it, and finished after them.
+  std::optional<PartHasher> parts;
+  if (PartHasher::worthwhile(specs)) parts.emplace(specs, nullptr);
   WorkerLanes lanes(lane_count(concurrency), k_lane_depth);
-  FileWork work{lanes, commits, [&client] { client.wake(); }};
+  FileWork work{lanes, commits, [&client] { client.wake(); },
+                parts ? &*parts : nullptr};
   for (std::size_t i = 0; i < downloads.size(); ++i) {
     downloads[i]->attach(work, i);
   }
@@ -79,6 +85,7 @@ void run_downloads(HttpClient& client,
     // With no transfer on, the files that are done need not wait for a
     // fuller batch.
     commits.set_idle(running == 0 ? TransfersIdle::yes : TransfersIdle::no);
+    if (parts) parts->set_idle(running == 0);
     auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
         wake - Download::Clock::now());
     client.poll(std::max(wait, std::chrono::milliseconds(1)));
@@ -93,6 +100,7 @@ void run_downloads(HttpClient& client,
   // lanes and the commit thread stop.
   commits.set_idle(TransfersIdle::yes);
   lanes.finish();
+  if (parts) parts->finish();
   commits.finish();
   report(downloads.size());
 }

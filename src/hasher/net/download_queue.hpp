@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace hasher::net {
@@ -21,10 +22,12 @@ namespace hasher::net {
 // (checked every 100 ms at most); on stop the running transfers are
 // dropped, their `.part` files kept for the next run, and the downloads
 // already past their transfer are still finished (and reported). Downloads
-// must have been prepared and not be finished.
+// must have been prepared and not be finished. `specs` are the downloads'
+// algorithms (for the PartHasher).
 void run_downloads(HttpClient& client,
                    std::vector<std::unique_ptr<Download>>& downloads,
                    std::size_t concurrency,
+                   std::span<const digest::AlgorithmSpec> specs,
                    const std::function<void(std::size_t)>& finished,
                    const std::function<bool()>& stop);
 

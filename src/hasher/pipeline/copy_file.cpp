@@ -162,7 +162,8 @@ FileCopier::begin(const CopyRequest& request) {
   if (source_codec != codec::Codec::none) {
     destination = codec::strip_extension(destination, source_codec);
   }
-  util::Result<io::AtomicFile> created = io::AtomicFile::create(destination, &m_temp_dirs);
+  util::Result<io::AtomicFile> created =
+      io::AtomicFile::create(destination, &m_temp_dirs);
   if (!created) return created.error();
   auto copy =
       std::make_unique<StartedCopy>(std::move(*opened), std::move(*created));

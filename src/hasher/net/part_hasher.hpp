@@ -1,0 +1,81 @@
+#pragma once
+
+// Hashes the `.part` files of finished small downloads side by side, up to
+// 16 at once on one thread of its own (pipeline/MultiFileHasher), so that
+// MD5, SHA-1 and SHA-256 run through the multi-buffer kernels. A download
+// arrives a few kilobytes per poll on a handful of transfers: hashed as it
+// arrives, it keeps one lane of a kernel busy and pays the single-stream
+// price. A small file (Download::k_side_by_side_bytes at most) is written
+// unhashed and read back here once whole, from the page cache it was just
+// written to; bigger files are hashed as they arrive, as before.
+//
+// A round starts when 16 files wait, when the oldest has waited
+// k_max_wait, or at once when no transfer is running (nothing more comes
+// soon); files that arrive while a round runs take the lanes that free up.
+
+#include <hasher/digest/algorithm.hpp>
+#include <hasher/pipeline/file_hasher.hpp>
+#include <hasher/util/result.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <span>
+#include <string>
+#include <thread>
+
+namespace hasher::pipeline {
+class MultiFileHasher;
+}
+
+namespace hasher::net {
+
+class PartHasher {
+public:
+  // The digests (in spec order) and the bytes read, or why not; called on
+  // the hasher's thread.
+  using Done = std::function<void(util::Result<pipeline::HashOutcome>)>;
+  static constexpr std::chrono::milliseconds k_max_wait{50};
+
+  // Whether files should be handed here for `specs`: the CPU runs the
+  // kernels and one of the algorithms has one.
+  static bool worthwhile(std::span<const digest::AlgorithmSpec> specs);
+
+  // Starts the thread. `stop`, when set, ends the files being read with
+  // ErrorKind::interrupted. Throws what the digest factories throw.
+  PartHasher(std::span<const digest::AlgorithmSpec> specs,
+             const std::atomic<bool>* stop);
+  // Hashes what is queued and joins the thread.
+  ~PartHasher();
+  PartHasher(const PartHasher&) = delete;
+  PartHasher& operator=(const PartHasher&) = delete;
+
+  // Queues the file at `path` (whole, not written to any more). Any thread.
+  void add(std::string path, Done done);
+  // Whether transfers are running (more files may come soon) or not (hash
+  // what has arrived). Any thread.
+  void set_idle(bool idle);
+  // Hashes what is queued and joins the thread; later calls do nothing.
+  void finish();
+
+private:
+  struct Queued {
+    std::string path;
+    Done done;
+    std::chrono::steady_clock::time_point since;
+  };
+  void run(pipeline::MultiFileHasher& hasher);
+  [[nodiscard]] bool round_due() const;
+
+  std::mutex m_mutex;
+  std::condition_variable m_changed;
+  std::deque<Queued> m_queue;
+  bool m_idle = false;
+  bool m_closing = false;
+  std::thread m_thread;
+};
+
+} // namespace hasher::net

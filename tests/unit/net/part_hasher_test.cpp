@@ -1,0 +1,138 @@
+#include <hasher/net/part_hasher.hpp>
+
+#include "support/temp_dir.hpp"
+
+#include <hasher/digest/digest_set.hpp>
+#include <hasher/util/encoding.hpp>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <random>
+#include <thread>
+
+namespace hasher::net {
+namespace {
+
+std::vector<std::string> hex_all(const std::vector<util::Bytes>& digests) {
+  std::vector<std::string> out;
+  for (const util::Bytes& bytes : digests) out.push_back(util::to_hex(bytes));
+  return out;
+}
+
+class PartHasherTest : public test::TempDir {
+protected:
+  void SetUp() override {
+    test::TempDir::SetUp();
+    if (!PartHasher::worthwhile(m_specs)) {
+      GTEST_SKIP() << "no multi-buffer kernels on this CPU";
+    }
+  }
+
+  // A file of `size` random bytes; returns its path, and the libraries'
+  // digests of it into m_expected.
+  std::string file(const std::string& name, std::size_t size) {
+    std::vector<std::uint8_t> content(size);
+    for (std::uint8_t& c : content) c = static_cast<std::uint8_t>(m_rng());
+    std::string path = write_file(name, content);
+    digest::DigestSet set(m_specs);
+    set.update(digest::ByteView(content.data(), size));
+    m_expected[path] = hex_all(set.finish());
+    return path;
+  }
+
+  PartHasher::Done record(const std::string& path) {
+    return [this, path](util::Result<pipeline::HashOutcome> outcome) {
+      std::lock_guard lock(m_mutex);
+      m_got[path] =
+          outcome
+              ? hex_all(outcome->digests)
+              : std::vector<std::string>{"error: " + outcome.error().reason};
+    };
+  }
+
+  std::vector<digest::AlgorithmSpec> m_specs =
+      digest::parse_algorithm_list("crc32,md5,sha1,sha256");
+  std::mt19937 m_rng{11};
+  std::map<std::string, std::vector<std::string>> m_expected;
+  std::mutex m_mutex;
+  std::map<std::string, std::vector<std::string>> m_got;
+};
+
+// 50 files of mixed sizes added from three threads while rounds run: each
+// gets the libraries' digests, once; a file that is gone gets its error.
+TEST_F(PartHasherTest, EveryFileGetsTheLibraryDigests) {
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < 50; ++i) {
+    paths.push_back(file("f" + std::to_string(i), (i * 37171) % 400000));
+  }
+  {
+    PartHasher hasher(m_specs, nullptr);
+    std::vector<std::thread> adders;
+    for (std::size_t t = 0; t < 3; ++t) {
+      adders.emplace_back([&, t] {
+        for (std::size_t i = t; i < paths.size(); i += 3) {
+          hasher.add(paths[i], record(paths[i]));
+          if (i % 7 == 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(3));
+        }
+      });
+    }
+    for (std::thread& adder : adders) adder.join();
+    hasher.add((dir() / "missing").string(), record("missing"));
+  }
+  for (const std::string& path : paths) {
+    EXPECT_EQ(m_got[path], m_expected[path]) << path;
+  }
+  ASSERT_EQ(m_got.count("missing"), 1u);
+  EXPECT_NE(m_got["missing"].front().find("error"), std::string::npos);
+  EXPECT_EQ(m_got.size(), paths.size() + 1);
+}
+
+// Fewer files than lanes, transfers still running: the round starts once
+// the oldest has waited k_max_wait, not only at the end.
+TEST_F(PartHasherTest, AFewFilesWaitNoLongerThanTheMaximum) {
+  PartHasher hasher(m_specs, nullptr);
+  std::string path = file("one", 1000);
+  auto added = std::chrono::steady_clock::now();
+  hasher.add(path, record(path));
+  for (int i = 0; i < 200; ++i) {
+    {
+      std::lock_guard lock(m_mutex);
+      if (m_got.count(path) != 0) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  auto waited = std::chrono::steady_clock::now() - added;
+  std::lock_guard lock(m_mutex);
+  ASSERT_EQ(m_got.count(path), 1u) << "not hashed while the hasher runs";
+  EXPECT_EQ(m_got[path], m_expected[path]);
+  EXPECT_GE(waited, PartHasher::k_max_wait);
+}
+
+// With no transfer running nothing more comes soon: a file is hashed at
+// once.
+TEST_F(PartHasherTest, IdleTransfersDoNotWait) {
+  PartHasher hasher(m_specs, nullptr);
+  hasher.set_idle(true);
+  std::string path = file("one", 5000);
+  auto added = std::chrono::steady_clock::now();
+  hasher.add(path, record(path));
+  for (int i = 0; i < 2000; ++i) {
+    {
+      std::lock_guard lock(m_mutex);
+      if (m_got.count(path) != 0) break;
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  auto waited = std::chrono::steady_clock::now() - added;
+  std::lock_guard lock(m_mutex);
+  ASSERT_EQ(m_got.count(path), 1u);
+  EXPECT_EQ(m_got[path], m_expected[path]);
+  EXPECT_LT(waited, PartHasher::k_max_wait);
+}
+
+} // namespace
+} // namespace hasher::net
