@@ -20,20 +20,43 @@ make_file() {
 # warm PATH...: pull files into the page cache right before timing.
 warm() { cat "$@" >/dev/null; }
 
-# timed LABEL COMMAND...: runs it, appends "seconds peak_kib" to
-# $bench_dir/LABEL.times.
+# steal_ticks: CPU time the hypervisor gave to other guests since boot, in
+# clock ticks (/proc/stat; 0 where not reported).
+steal_ticks() { awk '/^cpu / {print $9 + 0}' /proc/stat; }
+
+# timed LABEL COMMAND...: runs it, appends "seconds peak_kib user system
+# steal" to $bench_dir/LABEL.times. On a small shared box the CPU seconds
+# tell a slow run that waited from one that worked, and the steal (seconds
+# of both cores taken by other guests meanwhile) a run the host slowed: a
+# tool that keeps both cores busy loses more to it than one that uses one.
 timed() {
-  local label=$1
+  local label=$1 before
   shift
-  /usr/bin/time -f '%e %M' -o "$bench_dir/.time" "$@" >/dev/null 2>"$bench_dir/.err" ||
+  before=$(steal_ticks)
+  /usr/bin/time -f '%e %M %U %S' -o "$bench_dir/.time" "$@" >/dev/null 2>"$bench_dir/.err" ||
     { cat "$bench_dir/.err" >&2; echo "bench: $label failed" >&2; exit 1; }
-  cat "$bench_dir/.time" >>"$bench_dir/$label.times"
+  echo "$(cat "$bench_dir/.time") $(awk -v a="$before" -v b="$(steal_ticks)" \
+    -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", (b - a) / hz}')" >>"$bench_dir/$label.times"
 }
 
 median_of() { # column file
   awk -v c="$1" '{print $c}' "$2" | sort -n |
     awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
 }
+
+# cpu_of LABEL: the median of user + system seconds of LABEL's runs.
+cpu_of() {
+  awk '{print $3 + $4}' "$bench_dir/$1.times" >"$bench_dir/.cpu"
+  median_of 1 "$bench_dir/.cpu"
+}
+
+# med LABEL: the median seconds of LABEL's runs; rss LABEL: their largest
+# peak RSS in MiB.
+med() { median_of 1 "$bench_dir/$1.times"; }
+rss() { echo $(($(max_of 2 "$bench_dir/$1.times") / 1024)); }
+
+# steal_of LABEL: the median steal seconds during LABEL's runs.
+steal_of() { median_of 5 "$bench_dir/$1.times"; }
 
 max_of() { awk -v c="$1" 'BEGIN {m=0} $c>m {m=$c} END {print m}' "$2"; }
 
