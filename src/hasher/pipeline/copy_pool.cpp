@@ -89,7 +89,9 @@ void CopyPool::publish(std::uint64_t seq, CopyRequest request,
                        util::Result<PendingCopy> written) {
   std::lock_guard lock(m_mutex);
   m_finished.emplace(seq, Finished{std::move(request), std::move(written)});
-  m_finished_cv.notify_all();
+  // Handing back waits for the next copy in order only: the others would
+  // wake it for nothing (a wake-up per file).
+  if (seq == m_next_deliver) m_finished_cv.notify_all();
 }
 
 void CopyPool::work_side_by_side(std::size_t index) {

@@ -2,7 +2,10 @@
 
 // A multi-producer multi-consumer FIFO with a capacity: push() blocks while it
 // is full (backpressure), pop() blocks while it is empty, close() wakes
-// everybody and makes pop() return nullopt once drained.
+// everybody and makes pop() return nullopt once drained. A producer that
+// blocked is woken when the queue is down to half, not at every pop: a
+// producer faster than its consumers otherwise sleeps and wakes once per
+// item, and on a virtual machine a wake-up can cost a millisecond.
 
 #include <condition_variable>
 #include <cstddef>
@@ -19,8 +22,12 @@ public:
   // Blocks while full; returns false (dropping the item) once closed.
   bool push(T item) {
     std::unique_lock lock(m_mutex);
-    m_not_full.wait(lock,
-                    [&] { return m_closed || m_items.size() < m_capacity; });
+    if (!m_closed && m_items.size() >= m_capacity) {
+      ++m_blocked_producers;
+      m_not_full.wait(lock,
+                      [&] { return m_closed || m_items.size() < m_capacity; });
+      --m_blocked_producers;
+    }
     if (m_closed) return false;
     m_items.push_back(std::move(item));
     m_not_empty.notify_one();
@@ -32,20 +39,14 @@ public:
     std::unique_lock lock(m_mutex);
     m_not_empty.wait(lock, [&] { return m_closed || !m_items.empty(); });
     if (m_items.empty()) return std::nullopt;
-    T item = std::move(m_items.front());
-    m_items.pop_front();
-    m_not_full.notify_one();
-    return item;
+    return take_front();
   }
 
   // The first item if there is one, without waiting.
   std::optional<T> try_pop() {
     std::lock_guard lock(m_mutex);
     if (m_items.empty()) return std::nullopt;
-    T item = std::move(m_items.front());
-    m_items.pop_front();
-    m_not_full.notify_one();
-    return item;
+    return take_front();
   }
 
   // True once closed and drained: pop() would return nullopt at once.
@@ -69,7 +70,18 @@ public:
   }
 
 private:
+  // With the lock held and an item queued.
+  T take_front() {
+    T item = std::move(m_items.front());
+    m_items.pop_front();
+    if (m_blocked_producers > 0 && m_items.size() <= m_capacity / 2) {
+      m_not_full.notify_all();
+    }
+    return item;
+  }
+
   std::size_t m_capacity;
+  std::size_t m_blocked_producers = 0;
   std::mutex m_mutex;
   std::condition_variable m_not_full;
   std::condition_variable m_not_empty;
