@@ -20,6 +20,10 @@ Paths (all take ?size=N, default 100000):
   /disposition/NAME?name=X   Content-Disposition: attachment; filename="X"
   /redirect/NAME?to=PATH     302 to PATH
 State (attempt counts) is per path, in memory.
+
+Without serving: --content NAME SIZE OUT writes what /file/NAME?size=SIZE
+sends; --digests LIST ALGO,... prints "ALGO NAME HEX" (hashlib names) for
+each /file URL of LIST (one a line), what a test expects of its downloads.
 """
 import argparse
 import hashlib
@@ -136,7 +140,19 @@ def main():
     parser.add_argument("--log")
     parser.add_argument("--content", nargs=3, metavar=("NAME", "SIZE", "OUT"),
                         help="write content(NAME, SIZE) to OUT and exit")
+    parser.add_argument("--digests", nargs=2, metavar=("LIST", "ALGOS"),
+                        help="print the digests of LIST's files and exit")
     args = parser.parse_args()
+    if args.digests:
+        algorithms = args.digests[1].split(",")
+        for line in open(args.digests[0]):
+            url = urllib.parse.urlsplit(line.strip())
+            name = url.path.rsplit("/", 1)[1]
+            size = int(urllib.parse.parse_qs(url.query)["size"][0])
+            data = content(name, size)
+            for algorithm in algorithms:
+                print(algorithm, name, hashlib.new(algorithm, data).hexdigest())
+        return
     if args.content:
         with open(args.content[2], "wb") as out:
             out.write(content(args.content[0], int(args.content[1])))

@@ -53,6 +53,17 @@ protected:
     };
   }
 
+  // Until `path` has its outcome, or a second.
+  void wait_for(const std::string& path) {
+    for (int i = 0; i < 5000; ++i) {
+      {
+        std::lock_guard lock(m_mutex);
+        if (m_got.count(path) != 0) return;
+      }
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+  }
+
   std::vector<digest::AlgorithmSpec> m_specs =
       digest::parse_algorithm_list("crc32,md5,sha1,sha256");
   std::mt19937 m_rng{11};
@@ -98,13 +109,7 @@ TEST_F(PartHasherTest, AFewFilesWaitNoLongerThanTheMaximum) {
   std::string path = file("one", 1000);
   auto added = std::chrono::steady_clock::now();
   hasher.add(path, record(path));
-  for (int i = 0; i < 200; ++i) {
-    {
-      std::lock_guard lock(m_mutex);
-      if (m_got.count(path) != 0) break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
+  wait_for(path);
   auto waited = std::chrono::steady_clock::now() - added;
   std::lock_guard lock(m_mutex);
   ASSERT_EQ(m_got.count(path), 1u) << "not hashed while the hasher runs";
@@ -120,13 +125,7 @@ TEST_F(PartHasherTest, IdleTransfersDoNotWait) {
   std::string path = file("one", 5000);
   auto added = std::chrono::steady_clock::now();
   hasher.add(path, record(path));
-  for (int i = 0; i < 2000; ++i) {
-    {
-      std::lock_guard lock(m_mutex);
-      if (m_got.count(path) != 0) break;
-    }
-    std::this_thread::sleep_for(std::chrono::microseconds(200));
-  }
+  wait_for(path);
   auto waited = std::chrono::steady_clock::now() - added;
   std::lock_guard lock(m_mutex);
   ASSERT_EQ(m_got.count(path), 1u);
