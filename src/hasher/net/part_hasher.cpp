@@ -24,12 +24,17 @@ PartHasher::PartHasher(std::span<const digest::AlgorithmSpec> specs,
 PartHasher::~PartHasher() { finish(); }
 
 void PartHasher::add(std::string path, Done done) {
+  bool wake = false;
   {
     std::lock_guard lock(m_mutex);
     m_queue.push_back(
         {std::move(path), std::move(done), std::chrono::steady_clock::now()});
+    // The thread waits for a first file, then for a round's worth (or the
+    // oldest's deadline, which it sets its own timer for): a wake-up for
+    // every file would cost more than hashing it.
+    wake = m_queue.size() == 1 || round_due();
   }
-  m_changed.notify_one();
+  if (wake) m_changed.notify_one();
 }
 
 void PartHasher::set_idle(bool idle) {
