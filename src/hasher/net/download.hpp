@@ -16,8 +16,12 @@
 // the download's own worker lane (worker_lanes.hpp), in the order posted:
 // the bytes of each poll are handed over as one job (write, then hash), so
 // the transfer thread never hashes, writes or syncs, and a `.part` always
-// holds a prefix of what arrived. At the end the lane finishes the digests,
-// runs the verifier and hands the file to the commit queue
+// holds a prefix of what arrived. A file that stays small (up to
+// k_side_by_side_bytes) is written unhashed and, once whole, hashed from
+// its `.part` beside others by the PartHasher (part_hasher.hpp), whose
+// thread then finishes it; one that grows past that catches up from its
+// `.part` and is hashed as it comes. At the end the lane finishes the
+// digests, runs the verifier and hands the file to the commit queue
 // (commit_queue.hpp), whose thread names it after a batch sync; only then
 // is the download finished. Memory stays bounded: the lane queues are
 // bounded and a download gathers under 2 * k_handoff_bytes.
