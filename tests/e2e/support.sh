@@ -70,8 +70,11 @@ jsonl_paths() {
 
 # start_appender FILE: appends 1 KiB to FILE every 2 ms in the background
 # (a file growing while it is read) until `kill "$APPENDER_PID"` or the end
-# of the case.
+# of the case; returns once FILE has grown by 8 KiB (fails the case if it
+# does not within 10 s).
 start_appender() {
+  local start
+  start=$(stat -c %s "$1")
   python3 -c '
 import sys, time
 with open(sys.argv[1], "ab") as f:
@@ -82,7 +85,10 @@ with open(sys.argv[1], "ab") as f:
 ' "$1" &
   APPENDER_PID=$!
   trap 'kill "$APPENDER_PID" 2>/dev/null' EXIT
+  wait_until 10 larger_than "$1" $((start + 8192)) ||
+    fail "the writer does not append to $1"
 }
+larger_than() { (($(stat -c %s "$1") > $2)); }
 
 # interrupt_and_resume SIGNAL EXIT_STATUS STATE: the resume cases (SPEC "Runs,
 # locks and resume"). Hashes a 20,000-file tree with a commit every 100 files,
