@@ -339,10 +339,6 @@ void Download::hashed_whole(util::Result<pipeline::HashOutcome> hashed) {
   }
   m_work->commits.withdraw();
   m_file.close();
-  if (!hashed && hashed.error().kind == util::ErrorKind::interrupted) {
-    // Whole and kept: the next run resumes from it.
-    return finish_with(hashed.error());
-  }
   remove_file(m_part);
   remove_file(m_meta);
   finish_with(hashed ? util::Error{util::ErrorKind::io, m_part,

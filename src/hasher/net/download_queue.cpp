@@ -1,7 +1,9 @@
 #include <hasher/net/download_queue.hpp>
 
 #include <hasher/net/commit_queue.hpp>
+#include <hasher/net/part_hasher.hpp>
 #include <hasher/net/worker_lanes.hpp>
+#include <hasher/pipeline/multi_file_hasher.hpp>
 
 #include <algorithm>
 #include <optional>
@@ -36,7 +38,7 @@ void run_downloads(HttpClient& client,
   CommitQueue commits;
   // Made before the lanes, whose jobs add to it, and finished after them.
   std::optional<PartHasher> parts;
-  if (PartHasher::worthwhile(specs)) parts.emplace(specs, nullptr);
+  if (pipeline::MultiFileHasher::worthwhile(specs)) parts.emplace(specs);
   WorkerLanes lanes(lane_count(concurrency), k_lane_depth);
   FileWork work{lanes, commits, [&client] { client.wake(); },
                 parts ? &*parts : nullptr};

@@ -10,14 +10,9 @@
 
 namespace hasher::net {
 
-bool PartHasher::worthwhile(std::span<const digest::AlgorithmSpec> specs) {
-  return pipeline::MultiFileHasher::worthwhile(specs);
-}
-
-PartHasher::PartHasher(std::span<const digest::AlgorithmSpec> specs,
-                       const std::atomic<bool>* stop) {
+PartHasher::PartHasher(std::span<const digest::AlgorithmSpec> specs) {
   // Made here, so that a failure throws to the caller.
-  auto hasher = std::make_shared<pipeline::MultiFileHasher>(specs, stop);
+  auto hasher = std::make_shared<pipeline::MultiFileHasher>(specs, nullptr);
   m_thread = std::thread([this, hasher] { run(*hasher); });
 }
 

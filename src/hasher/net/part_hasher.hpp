@@ -17,7 +17,6 @@
 #include <hasher/pipeline/file_hasher.hpp>
 #include <hasher/util/result.hpp>
 
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -40,14 +39,10 @@ public:
   using Done = std::function<void(util::Result<pipeline::HashOutcome>)>;
   static constexpr std::chrono::milliseconds k_max_wait{50};
 
-  // Whether files should be handed here for `specs`: the CPU runs the
-  // kernels and one of the algorithms has one.
-  static bool worthwhile(std::span<const digest::AlgorithmSpec> specs);
-
-  // Starts the thread. `stop`, when set, ends the files being read with
-  // ErrorKind::interrupted. Throws what the digest factories throw.
-  PartHasher(std::span<const digest::AlgorithmSpec> specs,
-             const std::atomic<bool>* stop);
+  // Starts the thread (worth it when pipeline::MultiFileHasher::worthwhile
+  // holds for `specs`). A stopping run still hashes what is queued: the
+  // files are whole and small. Throws what the digest factories throw.
+  explicit PartHasher(std::span<const digest::AlgorithmSpec> specs);
   // Hashes what is queued and joins the thread.
   ~PartHasher();
   PartHasher(const PartHasher&) = delete;

@@ -3,6 +3,7 @@
 #include "support/temp_dir.hpp"
 
 #include <hasher/digest/digest_set.hpp>
+#include <hasher/pipeline/multi_file_hasher.hpp>
 #include <hasher/util/encoding.hpp>
 
 #include <gtest/gtest.h>
@@ -26,7 +27,7 @@ class PartHasherTest : public test::TempDir {
 protected:
   void SetUp() override {
     test::TempDir::SetUp();
-    if (!PartHasher::worthwhile(m_specs)) {
+    if (!pipeline::MultiFileHasher::worthwhile(m_specs)) {
       GTEST_SKIP() << "no multi-buffer kernels on this CPU";
     }
   }
@@ -80,7 +81,7 @@ TEST_F(PartHasherTest, EveryFileGetsTheLibraryDigests) {
     paths.push_back(file("f" + std::to_string(i), (i * 37171) % 400000));
   }
   {
-    PartHasher hasher(m_specs, nullptr);
+    PartHasher hasher(m_specs);
     std::vector<std::thread> adders;
     for (std::size_t t = 0; t < 3; ++t) {
       adders.emplace_back([&, t] {
@@ -105,7 +106,7 @@ TEST_F(PartHasherTest, EveryFileGetsTheLibraryDigests) {
 // Fewer files than lanes, transfers still running: the round starts once
 // the oldest has waited k_max_wait, not only at the end.
 TEST_F(PartHasherTest, AFewFilesWaitNoLongerThanTheMaximum) {
-  PartHasher hasher(m_specs, nullptr);
+  PartHasher hasher(m_specs);
   std::string path = file("one", 1000);
   auto added = std::chrono::steady_clock::now();
   hasher.add(path, record(path));
@@ -120,7 +121,7 @@ TEST_F(PartHasherTest, AFewFilesWaitNoLongerThanTheMaximum) {
 // With no transfer running nothing more comes soon: a file is hashed at
 // once.
 TEST_F(PartHasherTest, IdleTransfersDoNotWait) {
-  PartHasher hasher(m_specs, nullptr);
+  PartHasher hasher(m_specs);
   hasher.set_idle(true);
   std::string path = file("one", 5000);
   auto added = std::chrono::steady_clock::now();
