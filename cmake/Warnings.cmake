@@ -11,6 +11,11 @@ add_library(hasher_warnings INTERFACE)
 target_compile_options(hasher_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
   # GCC 12 reports -Wrestrict falsely on std::string concatenation at -O3
-  # (GCC bug 105329).
+  # (GCC bug 105329), and -Warray-bounds / -Wstringop-overflow on the
+  # memcpy inside std::string's own members once <string> comes from a
+  # precompiled header (the same family of GCC 12 false positives, seen in
+  # libstdc++ code only); AddressSanitizer checks the bounds for real in CI.
   $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>
+  $<$<CXX_COMPILER_ID:GNU>:-Wno-array-bounds>
+  $<$<CXX_COMPILER_ID:GNU>:-Wno-stringop-overflow>
   $<$<BOOL:${HASHER_WARNINGS_AS_ERRORS}>:-Werror>)
