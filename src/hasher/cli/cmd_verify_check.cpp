@@ -6,7 +6,7 @@
 // tags with several algorithms, SFV, hashdeep, our jsonl). Each checksum file
 // is read twice, once for the set of algorithms to compute and once to feed
 // the pipeline, so a file of millions of lines is never held in memory
-// (standard input is kept in memory, since it cannot be read twice). Paths
+// (standard input and pipes are kept in memory: they cannot be read twice). Paths
 // are relative to the working directory, as for coreutils. No catalog is
 // used.
 
@@ -28,6 +28,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace hasher::cli {
 namespace {
@@ -59,15 +60,24 @@ public:
   // Throws nothing; ok() tells whether it opened.
   explicit ChecksumInput(const std::string& name) : m_name(name) {
     if (name == "-") {
-      std::ostringstream all;
-      all << std::cin.rdbuf();
-      m_text.str(all.str());
-      m_stream = &m_text;
-    } else {
-      m_file.open(name, std::ios::binary);
-      if (!m_file) m_error = errno;
-      m_stream = &m_file;
+      keep_in_memory(std::cin);
+      return;
     }
+    m_file.open(name, std::ios::binary);
+    struct stat st {};
+    if (!m_file) {
+      m_error = errno;
+    } else if (::stat(name.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      m_error = EISDIR;
+    } else if (!S_ISREG(st.st_mode)) {
+      // A pipe, such as `verify -c <(sha256sum ...)`, or a FIFO: it cannot
+      // be read twice (nor sought), so, like standard input, it is kept.
+      keep_in_memory(m_file);
+      if (m_file.bad()) m_error = EIO;
+      m_file.close();
+      return;
+    }
+    m_stream = &m_file;
   }
 
   [[nodiscard]] bool ok() const { return m_error == 0; }
@@ -79,6 +89,13 @@ public:
   }
 
 private:
+  void keep_in_memory(std::istream& in) {
+    std::ostringstream all;
+    all << in.rdbuf();
+    m_text.str(all.str());
+    m_stream = &m_text;
+  }
+
   std::string m_name;
   std::ifstream m_file;
   std::istringstream m_text;
