@@ -6,8 +6,8 @@
 // tags with several algorithms, SFV, hashdeep, our jsonl). Each checksum file
 // is read twice, once for the set of algorithms to compute and once to feed
 // the pipeline, so a file of millions of lines is never held in memory
-// (standard input and pipes are kept in memory: they cannot be read twice). Paths
-// are relative to the working directory, as for coreutils. No catalog is
+// (standard input and pipes are kept in memory: they cannot be read twice).
+// Paths are relative to the working directory, as for coreutils. No catalog is
 // used.
 
 #include <hasher/cli/commands.hpp>
