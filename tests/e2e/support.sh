@@ -16,6 +16,18 @@ need() {
   command -v "$1" >/dev/null 2>&1 || { echo "needs $1" >&2; exit 77; }
 }
 
+# show_run LABEL ARGS...: runs "$HASHER" ARGS... and prints "== LABEL: exit
+# N", its stdout, then its stderr with each line prefixed "stderr: ", for
+# cases compared against their .stdout.
+show_run() {
+  local label=$1
+  shift
+  "$HASHER" "$@" >out 2>err
+  echo "== $label: exit $?"
+  cat out
+  sed 's/^/stderr: /' err
+}
+
 # peak_rss_kb COMMAND...: runs it, prints its peak resident set in KiB.
 peak_rss_kb() {
   /usr/bin/time -f '%M' -o rss.txt "$@" >/dev/null 2>&1

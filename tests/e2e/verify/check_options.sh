@@ -13,14 +13,7 @@ printf 'two' >b
   echo "3fc4ccfe745870e2c0d99f71f30ff0656c8dedd41cc1d7d3d376b0dbe685e2f3  gone"
   echo "7692c3ad"
 } >sums
-run() { # label, options...
-  local label=$1
-  shift
-  "$HASHER" verify "$@" >out 2>err
-  echo "== $label: exit $?"
-  cat out
-  sed 's/^/stderr: /' err
-}
+run() { show_run "$1" verify "${@:2}"; } # label, options...
 run plain -c sums
 run quiet -c --quiet sums
 run status -c --status sums

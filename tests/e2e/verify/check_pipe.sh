@@ -6,14 +6,7 @@
 . "$E2E_SUPPORT"
 printf 'one' >a
 printf 'two' >b
-run() { # label, options...
-  local label=$1
-  shift
-  "$HASHER" verify "$@" >out 2>err
-  echo "== $label: exit $?"
-  cat out
-  sed 's/^/stderr: /' err
-}
+run() { show_run "$1" verify "${@:2}"; } # label, options...
 run process-substitution -c <(sha256sum a b)
 run process-substitution-bad -c <(sha256sum a; echo "$(sha256sum b | cut -c1-63)0  b")
 mkfifo list
