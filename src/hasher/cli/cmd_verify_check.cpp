@@ -73,7 +73,6 @@ public:
       // A pipe, such as `verify -c <(sha256sum ...)`, or a FIFO: it cannot
       // be read twice (nor sought), so, like standard input, it is kept.
       keep_in_memory(m_file);
-      if (m_file.bad()) m_error = EIO;
       m_file.close();
       return;
     }
