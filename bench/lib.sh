@@ -45,10 +45,7 @@ median_of() { # column file
 }
 
 # cpu_of LABEL: the median of user + system seconds of LABEL's runs.
-cpu_of() {
-  awk '{print $3 + $4}' "$bench_dir/$1.times" >"$bench_dir/.cpu"
-  median_of 1 "$bench_dir/.cpu"
-}
+cpu_of() { median_of 1 <(awk '{print $3 + $4}' "$bench_dir/$1.times"); }
 
 # med LABEL: the median seconds of LABEL's runs; rss LABEL: their largest
 # peak RSS in MiB.

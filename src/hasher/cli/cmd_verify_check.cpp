@@ -18,6 +18,7 @@
 #include <hasher/format/checksum_reader.hpp>
 #include <hasher/format/verify_report.hpp>
 #include <hasher/io/input_file.hpp>
+#include <hasher/io/long_path.hpp>
 #include <hasher/pipeline/verify_sink.hpp>
 #include <hasher/util/errors.hpp>
 #include <hasher/util/strings.hpp>
@@ -67,7 +68,8 @@ public:
     struct stat st {};
     if (!m_file) {
       m_error = errno;
-    } else if (::stat(name.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    } else if (io::stat_path(name, &st, io::FollowLinks::yes) == 0 &&
+               S_ISDIR(st.st_mode)) {
       m_error = EISDIR;
     } else if (!S_ISREG(st.st_mode)) {
       // A pipe, such as `verify -c <(sha256sum ...)`, or a FIFO: it cannot
