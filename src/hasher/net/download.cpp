@@ -386,8 +386,10 @@ void Download::name_job(std::vector<util::Bytes> digests) {
     m_file.close();
     return finish_with(util::Error{util::ErrorKind::io, target, error.what()});
   }
-  // Writing out starts now, so the batch's sync finds less to do.
-  m_file.start_writeback();
+  // A big file's writing out starts now, so the batch's sync finds less to
+  // do; small ones are left to that sync, as copy does (`perf record` of
+  // 200 downloads of 256 KiB put 8% of their CPU in the call per file).
+  if (m_file_bytes >= k_writeback_bytes) m_file.start_writeback();
   ReadyPart ready;
   ready.file = std::move(m_file);
   ready.part = m_part;
