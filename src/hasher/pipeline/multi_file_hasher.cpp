@@ -195,13 +195,17 @@ void MultiFileHasher::run(std::vector<Ended>& ended) {
 
     std::size_t steps = SIZE_MAX;
     std::size_t any = 0;
+    bool ending = false;
     for (std::size_t i = 0; i < k_streams; ++i) {
       if (m_streams[i].reader == nullptr) continue;
       steps = std::min(steps, m_streams[i].blocks);
+      ending = ending || m_streams[i].ending;
       any = i;
     }
-    for (std::size_t k = 0; k < m_kinds.size(); ++k) {
-      std::uint32_t offsets[k_streams];
+    // Where each lane's next blocks are for kernel k: its data, or in the
+    // ending phase its padded end for that kernel.
+    std::uint32_t offsets[k_streams];
+    auto place_lanes = [&](std::size_t k) {
       auto place = [&](std::size_t i) {
         const Stream& stream = m_streams[i];
         if (!stream.ending) return stream.offset;
@@ -215,7 +219,17 @@ void MultiFileHasher::run(std::vector<Ended>& ended) {
       for (std::size_t i = 0; i < k_streams; ++i) {
         offsets[i] = m_streams[i].reader != nullptr ? place(i) : spare;
       }
-      multi::compress(m_kinds[k], m_states[k], m_base, offsets, steps);
+    };
+    if (!ending) {
+      // Every kernel reads the same blocks: transposed once for all.
+      place_lanes(0);
+      multi::compress_together(m_kinds, m_states, m_base, offsets, steps);
+    } else {
+      // The padded ends differ (MD5 writes the length little-endian).
+      for (std::size_t k = 0; k < m_kinds.size(); ++k) {
+        place_lanes(k);
+        multi::compress(m_kinds[k], m_states[k], m_base, offsets, steps);
+      }
     }
     for (std::size_t i = 0; i < k_streams; ++i) {
       Stream& stream = m_streams[i];

@@ -2,8 +2,8 @@
 
 // What the three kernels share: the AVX-512 intrinsics, the attribute that
 // compiles a helper for AVX-512 and inlines it into its kernel (the rest of
-// the binary stays generic x86-64), and the load of one block of every lane
-// as per-word columns.
+// the binary stays generic x86-64), the load of one block of every lane
+// as per-word columns, and the two sources of those words.
 
 // GCC 12.0-12.2's AVX-512 headers seed "undefined" operands with a
 // self-initialised variable, which -W(maybe-)uninitialized reports at every
@@ -71,14 +71,46 @@ static inline HASHER_AVX512 void load_columns(const std::uint8_t* const row[16],
 
 // The same with every word made big-endian, as SHA reads the message
 // (FIPS 180-4 section 3.1).
+static inline HASHER_AVX512 __m512i byte_swap_words(__m512i x) {
+  const __m512i swap = _mm512_broadcast_i32x4(
+      _mm_setr_epi8(3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12));
+  return _mm512_shuffle_epi8(x, swap);
+}
+
 static inline HASHER_AVX512 void
 load_columns_big_endian(const std::uint8_t* const row[16], std::size_t at,
                         __m512i w[16]) {
   load_columns(row, at, w);
-  const __m512i swap = _mm512_broadcast_i32x4(
-      _mm_setr_epi8(3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12));
 #pragma GCC unroll 16
-  for (std::size_t j = 0; j < 16; ++j) w[j] = _mm512_shuffle_epi8(w[j], swap);
+  for (std::size_t j = 0; j < 16; ++j) w[j] = byte_swap_words(w[j]);
 }
+
+// Where a kernel finds each block's 16 message words, word j in w[j]:
+// Rows transposes the lanes' bytes itself, block by block, as the
+// algorithm reads them (big-endian for SHA); Columns loads words that
+// columns_x16 (kernels.hpp) transposed once for several kernels.
+template <bool BigEndian> struct Rows {
+  const std::uint8_t* row[16];
+  Rows(const std::uint8_t* base, const std::uint32_t offsets[16]) {
+    for (std::size_t l = 0; l < 16; ++l) row[l] = base + offsets[l];
+  }
+  HASHER_AVX512 void load(std::size_t block, __m512i w[16]) const {
+    if constexpr (BigEndian) {
+      load_columns_big_endian(row, block * 64, w);
+    } else {
+      load_columns(row, block * 64, w);
+    }
+  }
+};
+
+struct Columns {
+  const std::uint32_t* words; // word j of block b, lane l: [(16b + j)16 + l]
+  HASHER_AVX512 void load(std::size_t block, __m512i w[16]) const {
+#pragma GCC unroll 16
+    for (std::size_t j = 0; j < 16; ++j) {
+      w[j] = _mm512_load_si512(words + (block * 16 + j) * 16);
+    }
+  }
+};
 
 } // namespace hasher::digest::multi::avx512

@@ -16,4 +16,20 @@ void sha1_x16(State& state, const std::uint8_t* base,
 void sha256_x16(State& state, const std::uint8_t* base,
                 const std::uint32_t offsets[k_lanes], std::size_t blocks);
 
+// The same from words already in columns (columns_x16): word j of block b
+// of lane l at columns[(16 * b + j) * 16 + l], 64-byte aligned,
+// little-endian for MD5, big-endian for SHA.
+void md5_x16_columns(State& state, const std::uint32_t* columns,
+                     std::size_t blocks);
+void sha1_x16_columns(State& state, const std::uint32_t* columns,
+                      std::size_t blocks);
+void sha256_x16_columns(State& state, const std::uint32_t* columns,
+                        std::size_t blocks);
+
+// Transposes `blocks` blocks of every lane (as compress() reads them) into
+// columns: as they are into `little`, byte-swapped into `big`; either may
+// be null. Each needs blocks * 1 KiB, 64-byte aligned.
+void columns_x16(const std::uint8_t* base, const std::uint32_t offsets[k_lanes],
+                 std::size_t blocks, std::uint32_t* little, std::uint32_t* big);
+
 } // namespace hasher::digest::multi

@@ -77,20 +77,17 @@ static inline HASHER_AVX512 void steps(__m512i v[4], const __m512i x[16],
   (step<I>(v, x), ...);
 }
 
-} // namespace
-
-__attribute__((target("avx512f,avx512bw"))) void
-md5_x16(State& state, const std::uint8_t* base,
-        const std::uint32_t offsets[k_lanes], std::size_t blocks) {
-  const std::uint8_t* row[k_lanes];
-  for (std::size_t l = 0; l < k_lanes; ++l) row[l] = base + offsets[l];
+// Advances every lane by `blocks` blocks of words from `source`.
+template <class Source>
+static inline HASHER_AVX512 void md5_blocks(State& state, const Source& source,
+                                            std::size_t blocks) {
   __m512i v[4];
   for (std::size_t w = 0; w < 4; ++w) {
     v[w] = _mm512_load_si512(&state.words[w * k_lanes]);
   }
   for (std::size_t n = 0; n < blocks; ++n) {
     __m512i x[16];
-    avx512::load_columns(row, n * k_block, x);
+    source.load(n, x);
     __m512i saved[4] = {v[0], v[1], v[2], v[3]};
     steps(v, x, std::make_integer_sequence<int, 64>{});
     for (std::size_t w = 0; w < 4; ++w) {
@@ -100,6 +97,20 @@ md5_x16(State& state, const std::uint8_t* base,
   for (std::size_t w = 0; w < 4; ++w) {
     _mm512_store_si512(&state.words[w * k_lanes], v[w]);
   }
+}
+
+} // namespace
+
+__attribute__((target("avx512f,avx512bw"))) void
+md5_x16(State& state, const std::uint8_t* base,
+        const std::uint32_t offsets[k_lanes], std::size_t blocks) {
+  md5_blocks(state, avx512::Rows<false>(base, offsets), blocks);
+}
+
+__attribute__((target("avx512f,avx512bw"))) void
+md5_x16_columns(State& state, const std::uint32_t* columns,
+                std::size_t blocks) {
+  md5_blocks(state, avx512::Columns{columns}, blocks);
 }
 
 } // namespace hasher::digest::multi

@@ -2,6 +2,7 @@
 
 #include <hasher/digest/multi/kernels.hpp>
 
+#include <algorithm>
 #include <cstring>
 
 namespace hasher::digest::multi {
@@ -59,6 +60,51 @@ void compress(Kind kind, State& state, const std::uint8_t* base,
     return sha1_x16(state, base, offsets, blocks);
   case Kind::sha256:
     return sha256_x16(state, base, offsets, blocks);
+  }
+}
+
+void compress_together(std::span<const Kind> kinds, std::span<State> states,
+                       const std::uint8_t* base,
+                       const std::uint32_t offsets[k_lanes],
+                       std::size_t blocks) {
+  if (kinds.size() < 2) {
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+      compress(kinds[i], states[i], base, offsets, blocks);
+    }
+    return;
+  }
+  bool little = false;
+  bool big = false;
+  for (Kind kind : kinds) (kind == Kind::md5 ? little : big) = true;
+  // A few blocks at a time, so the columns stay in the L1 cache while
+  // every kernel reads them.
+  constexpr std::size_t k_group = 8;
+  constexpr std::size_t k_words = k_group * 16 * k_lanes;
+  alignas(64) std::uint32_t little_words[k_words];
+  alignas(64) std::uint32_t big_words[k_words];
+  std::uint32_t at[k_lanes];
+  std::copy(offsets, offsets + k_lanes, at);
+  for (std::size_t done = 0; done < blocks;) {
+    std::size_t group = std::min(k_group, blocks - done);
+    columns_x16(base, at, group, little ? little_words : nullptr,
+                big ? big_words : nullptr);
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+      switch (kinds[i]) {
+      case Kind::md5:
+        md5_x16_columns(states[i], little_words, group);
+        break;
+      case Kind::sha1:
+        sha1_x16_columns(states[i], big_words, group);
+        break;
+      case Kind::sha256:
+        sha256_x16_columns(states[i], big_words, group);
+        break;
+      }
+    }
+    done += group;
+    for (std::uint32_t& offset : at) {
+      offset += static_cast<std::uint32_t>(group * k_block);
+    }
   }
 }
 

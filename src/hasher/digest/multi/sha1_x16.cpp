@@ -56,20 +56,17 @@ static inline HASHER_AVX512 void rounds(__m512i v[5], __m512i w[16],
   (sha1_round<T>(v, w), ...);
 }
 
-} // namespace
-
-__attribute__((target("avx512f,avx512bw"))) void
-sha1_x16(State& state, const std::uint8_t* base,
-         const std::uint32_t offsets[k_lanes], std::size_t blocks) {
-  const std::uint8_t* row[k_lanes];
-  for (std::size_t l = 0; l < k_lanes; ++l) row[l] = base + offsets[l];
+// Advances every lane by `blocks` blocks of words from `source`.
+template <class Source>
+static inline HASHER_AVX512 void
+sha1_blocks(State& state, const Source& source, std::size_t blocks) {
   __m512i v[5];
   for (std::size_t i = 0; i < 5; ++i) {
     v[i] = _mm512_load_si512(&state.words[i * k_lanes]);
   }
   for (std::size_t n = 0; n < blocks; ++n) {
     __m512i w[16];
-    avx512::load_columns_big_endian(row, n * k_block, w);
+    source.load(n, w);
     __m512i saved[5] = {v[0], v[1], v[2], v[3], v[4]};
     rounds(v, w, std::make_integer_sequence<int, 80>{});
     // After 80 rounds (a multiple of 5) every role is back in its own slot.
@@ -80,6 +77,20 @@ sha1_x16(State& state, const std::uint8_t* base,
   for (std::size_t i = 0; i < 5; ++i) {
     _mm512_store_si512(&state.words[i * k_lanes], v[i]);
   }
+}
+
+} // namespace
+
+__attribute__((target("avx512f,avx512bw"))) void
+sha1_x16(State& state, const std::uint8_t* base,
+         const std::uint32_t offsets[k_lanes], std::size_t blocks) {
+  sha1_blocks(state, avx512::Rows<true>(base, offsets), blocks);
+}
+
+__attribute__((target("avx512f,avx512bw"))) void
+sha1_x16_columns(State& state, const std::uint32_t* columns,
+                 std::size_t blocks) {
+  sha1_blocks(state, avx512::Columns{columns}, blocks);
 }
 
 } // namespace hasher::digest::multi

@@ -84,11 +84,10 @@ static inline HASHER_AVX512 void schedule(__m512i w[16], int t) {
       _mm512_add_epi32(w[(t - 7) & 15], small_sigma1(w[(t - 2) & 15])));
 }
 
-} // namespace
-
-__attribute__((target("avx512f,avx512bw"))) void
-sha256_x16(State& state, const std::uint8_t* base,
-           const std::uint32_t offsets[k_lanes], std::size_t blocks) {
+// Advances every lane by `blocks` blocks of words from `source`.
+template <class Source>
+static inline HASHER_AVX512 void
+sha256_blocks(State& state, const Source& source, std::size_t blocks) {
   __m512i a = _mm512_load_si512(&state.words[0 * k_lanes]);
   __m512i b = _mm512_load_si512(&state.words[1 * k_lanes]);
   __m512i c = _mm512_load_si512(&state.words[2 * k_lanes]);
@@ -97,12 +96,10 @@ sha256_x16(State& state, const std::uint8_t* base,
   __m512i f = _mm512_load_si512(&state.words[5 * k_lanes]);
   __m512i g = _mm512_load_si512(&state.words[6 * k_lanes]);
   __m512i h = _mm512_load_si512(&state.words[7 * k_lanes]);
-  const std::uint8_t* lane[k_lanes];
-  for (std::size_t l = 0; l < k_lanes; ++l) lane[l] = base + offsets[l];
 
   for (std::size_t block = 0; block < blocks; ++block) {
     __m512i w[16];
-    avx512::load_columns_big_endian(lane, block * k_block, w);
+    source.load(block, w);
     const __m512i a0 = a, b0 = b, c0 = c, d0 = d;
     const __m512i e0 = e, f0 = f, g0 = g, h0 = h;
 #pragma GCC unroll 8
@@ -139,6 +136,20 @@ sha256_x16(State& state, const std::uint8_t* base,
   _mm512_store_si512(&state.words[5 * k_lanes], f);
   _mm512_store_si512(&state.words[6 * k_lanes], g);
   _mm512_store_si512(&state.words[7 * k_lanes], h);
+}
+
+} // namespace
+
+__attribute__((target("avx512f,avx512bw"))) void
+sha256_x16(State& state, const std::uint8_t* base,
+           const std::uint32_t offsets[k_lanes], std::size_t blocks) {
+  sha256_blocks(state, avx512::Rows<true>(base, offsets), blocks);
+}
+
+__attribute__((target("avx512f,avx512bw"))) void
+sha256_x16_columns(State& state, const std::uint32_t* columns,
+                   std::size_t blocks) {
+  sha256_blocks(state, avx512::Columns{columns}, blocks);
 }
 
 } // namespace hasher::digest::multi
