@@ -122,8 +122,10 @@ interrupt_and_resume() {
   "${cmd[@]}" --db full.db >/dev/null 2>full.err || fail "full run: $(cat full.err)"
   full_ms=$((($(date +%s%N) - t0) / 1000000))
 
-  # The signal must land while the run is going and after it has begun its
-  # runs row; otherwise try again with another delay.
+  # The signal must land while the run is going: after it has begun its runs
+  # row and before it marked the row complete (a run faster than the full
+  # one, on a box whose load changes, can end before the signal);
+  # otherwise try again with another delay.
   local attempt delay status=0 runs
   HASHER_BG_PID=
   trap '[[ -n $HASHER_BG_PID ]] && kill -9 "$HASHER_BG_PID" 2>/dev/null' EXIT
@@ -137,9 +139,9 @@ interrupt_and_resume() {
     wait "$HASHER_BG_PID"
     status=$?
     HASHER_BG_PID=
-    runs=$(sql "$db" "select count(*) from runs" 2>/dev/null)
+    runs=$(sql "$db" "select count(*) from runs where state != 'complete'" 2>/dev/null)
     echo "attempt $attempt: SIG$signal after $delay of $full_ms ms:" \
-      "exit $status, ${runs:-no} runs rows" >&2
+      "exit $status, ${runs:-no} unfinished runs rows" >&2
     [[ $status != 0 && $runs == 1 ]] && break
   done
   [[ $status != 0 && $runs == 1 ]] || fail "could not interrupt a run in $attempt attempts"
