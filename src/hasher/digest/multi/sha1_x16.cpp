@@ -58,8 +58,8 @@ static inline HASHER_AVX512 void rounds(__m512i v[5], __m512i w[16],
 
 // Advances every lane by `blocks` blocks of words from `source`.
 template <class Source>
-static inline HASHER_AVX512 void
-sha1_blocks(State& state, const Source& source, std::size_t blocks) {
+static inline HASHER_AVX512 void sha1_blocks(State& state, const Source& source,
+                                             std::size_t blocks) {
   __m512i v[5];
   for (std::size_t i = 0; i < 5; ++i) {
     v[i] = _mm512_load_si512(&state.words[i * k_lanes]);

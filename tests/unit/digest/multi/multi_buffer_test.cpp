@@ -199,8 +199,8 @@ TEST(MultiBufferTogether, SameStatesAsOneKindAtATime) {
       Message arena = random_message(rng, (blocks + 40) * k_block);
       std::uint32_t offsets[k_lanes];
       for (std::uint32_t& offset : offsets) {
-        offset = static_cast<std::uint32_t>(rng() % (arena.size() -
-                                                     blocks * k_block + 1));
+        offset = static_cast<std::uint32_t>(
+            rng() % (arena.size() - blocks * k_block + 1));
       }
       std::vector<State> together(kinds.size());
       std::vector<State> alone(kinds.size());
