@@ -13,7 +13,8 @@ namespace hasher::net {
 PartHasher::PartHasher(std::span<const digest::AlgorithmSpec> specs) {
   // Made here, so that a failure throws to the caller.
   auto hasher = std::make_shared<pipeline::MultiFileHasher>(specs, nullptr);
-  m_thread = std::thread([this, hasher] { run(*hasher); });
+  auto alone = std::make_shared<pipeline::FileHasher>(specs, nullptr);
+  m_thread = std::thread([this, hasher, alone] { run(*hasher, *alone); });
 }
 
 PartHasher::~PartHasher() { finish(); }
@@ -57,7 +58,8 @@ bool PartHasher::round_due() const {
          std::chrono::steady_clock::now() - m_queue.front().since >= k_max_wait;
 }
 
-void PartHasher::run(pipeline::MultiFileHasher& hasher) {
+void PartHasher::run(pipeline::MultiFileHasher& hasher,
+                     pipeline::FileHasher& alone) {
   struct Flight {
     std::optional<io::InputFile> file;
     Done done;
@@ -87,11 +89,18 @@ void PartHasher::run(pipeline::MultiFileHasher& hasher) {
         m_queue.pop_front();
       }
     }
+    // Lanes already turning take more files for free.
+    const bool side_by_side =
+        hasher.active() > 0 || taken.size() >= k_min_side_by_side;
     for (Queued& queued : taken) {
       util::Result<io::InputFile> opened =
           io::InputFile::open(queued.path, AT_FDCWD);
       if (!opened) {
         queued.done(opened.error());
+        continue;
+      }
+      if (!side_by_side) {
+        queued.done(alone.hash(*opened, nullptr));
         continue;
       }
       Flight& flight = flights[hasher.free_stream()];
