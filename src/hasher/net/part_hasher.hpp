@@ -41,9 +41,10 @@ public:
   // the hasher's thread.
   using Done = std::function<void(util::Result<pipeline::HashOutcome>)>;
   static constexpr std::chrono::milliseconds k_max_wait{50};
-  // Single-stream MD5 + SHA-1 + SHA-256 of one file ran at 268 MB/s here,
-  // the kernels at 1,100 MB/s over 16 busy lanes (`bench/algorithms 3
-  // multi`): side by side pays from four files.
+  // One stream through MD5, SHA-1 and SHA-256 ran at 268 MB/s here (515,
+  // 1,276 and 1,139 MB/s each, `bench/algorithms`), the kernels together
+  // at 1,100 MB/s over 16 busy lanes (`bench/algorithms 3 multi`): side
+  // by side pays from four files.
   static constexpr std::size_t k_min_side_by_side = 4;
 
   // Starts the thread (worth it when pipeline::MultiFileHasher::worthwhile
