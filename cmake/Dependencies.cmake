@@ -27,9 +27,9 @@ find_package(CURL 7.80 REQUIRED)
 # jemalloc takes malloc's place in the binary, linked from its archive (no
 # library to load at start): glibc's malloc is slow when one thread frees
 # what another allocated, which the pipelines do for every file (paths,
-# digests, queue nodes): 7% less CPU for the first run of 100,000 small
-# files, 3-5% for a copy (LD_PRELOAD against glibc, paired runs). Not
-# under the sanitizers, which bring their own.
+# digests, queue nodes): 11% less CPU for the first run of 100,000 small
+# files, 7% for a copy of the tree data set (paired runs). Not under the
+# sanitizers, which bring their own.
 if(NOT HASHER_SANITIZE)
   pkg_check_modules(JEMALLOC REQUIRED jemalloc>=5.2)
   find_library(JEMALLOC_ARCHIVE NAMES libjemalloc.a

@@ -69,14 +69,15 @@ static inline HASHER_AVX512 void load_columns(const std::uint8_t* const row[16],
   }
 }
 
-// The same with every word made big-endian, as SHA reads the message
-// (FIPS 180-4 section 3.1).
+// Every 32-bit word of `x` with its bytes reversed: SHA reads the message
+// as big-endian words (FIPS 180-4 section 3.1).
 static inline HASHER_AVX512 __m512i byte_swap_words(__m512i x) {
   const __m512i swap = _mm512_broadcast_i32x4(
       _mm_setr_epi8(3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12));
   return _mm512_shuffle_epi8(x, swap);
 }
 
+// load_columns with every word made big-endian, as SHA reads it.
 static inline HASHER_AVX512 void
 load_columns_big_endian(const std::uint8_t* const row[16], std::size_t at,
                         __m512i w[16]) {
