@@ -38,6 +38,9 @@ int multi_buffer_speed(std::size_t mib) {
   for (std::size_t l = 0; l < multi::k_lanes; ++l) {
     offsets[l] = static_cast<std::uint32_t>(l * slice);
   }
+  const std::uint64_t calls =
+      (static_cast<std::uint64_t>(mib) << 20) / (multi::k_lanes * slice);
+  const double bytes = static_cast<double>(calls * multi::k_lanes * slice);
   const std::pair<const char*, multi::Kind> kinds[] = {
       {"md5", multi::Kind::md5},
       {"sha1", multi::Kind::sha1},
@@ -47,8 +50,6 @@ int multi_buffer_speed(std::size_t mib) {
     for (std::size_t l = 0; l < multi::k_lanes; ++l) {
       multi::init_lane(kind, state, l);
     }
-    std::uint64_t calls =
-        (static_cast<std::uint64_t>(mib) << 20) / (multi::k_lanes * slice);
     auto start = std::chrono::steady_clock::now();
     for (std::uint64_t i = 0; i < calls; ++i) {
       multi::compress(kind, state, arena.data(), offsets, k_blocks);
@@ -56,9 +57,7 @@ int multi_buffer_speed(std::size_t mib) {
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();
-    std::printf("%s %.0f\n", name,
-                static_cast<double>(calls * multi::k_lanes * slice) / seconds /
-                    1e6);
+    std::printf("%s %.0f\n", name, bytes / seconds / 1e6);
   }
   // The default set's three kernels over the same blocks, one kind after
   // the other (each transposing every block) and with compress_together
@@ -71,8 +70,6 @@ int multi_buffer_speed(std::size_t mib) {
       multi::init_lane(all[k], states[k], l);
     }
   }
-  std::uint64_t calls =
-      (static_cast<std::uint64_t>(mib) << 20) / (multi::k_lanes * slice);
   auto time_of = [&](bool together) {
     auto start = std::chrono::steady_clock::now();
     for (std::uint64_t i = 0; i < calls; ++i) {
@@ -94,7 +91,6 @@ int multi_buffer_speed(std::size_t mib) {
     apart = std::min(apart, time_of(false));
     together = std::min(together, time_of(true));
   }
-  double bytes = static_cast<double>(calls * multi::k_lanes * slice);
   std::printf("md5+sha1+sha256 one kind at a time %.0f\n", bytes / apart / 1e6);
   std::printf("md5+sha1+sha256 together %.0f\n", bytes / together / 1e6);
   return 0;

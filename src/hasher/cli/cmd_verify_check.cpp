@@ -64,14 +64,19 @@ public:
       keep_in_memory(std::cin);
       return;
     }
-    m_file.open(name, std::ios::binary);
     struct stat st {};
+    const bool regular = io::stat_path(name, &st, io::FollowLinks::yes) == 0 &&
+                         S_ISREG(st.st_mode);
+    if (!regular && S_ISDIR(st.st_mode)) {
+      m_error = EISDIR;
+      return;
+    }
+    m_file.open(name, std::ios::binary);
     if (!m_file) {
       m_error = errno;
-    } else if (io::stat_path(name, &st, io::FollowLinks::yes) == 0 &&
-               S_ISDIR(st.st_mode)) {
-      m_error = EISDIR;
-    } else if (!S_ISREG(st.st_mode)) {
+      return;
+    }
+    if (!regular) {
       // A pipe, such as `verify -c <(sha256sum ...)`, or a FIFO: it cannot
       // be read twice (nor sought), so, like standard input, it is kept.
       keep_in_memory(m_file);
