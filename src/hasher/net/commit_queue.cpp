@@ -116,8 +116,7 @@ void CommitQueue::commit(std::vector<ReadyPart>& batch) {
       results[i] = renamed.error();
       continue;
     }
-    batch[i].file.drop_meta();
-    remove_file(batch[i].meta);
+    batch[i].file.drop_record(batch[i].meta);
   }
   // One more, so that whatever is reported done is durable.
   sync_all();

@@ -23,7 +23,7 @@ void resolve(void* handle, const char* name, Function& function) {
 
 CurlLibrary load() {
   // Never closed: transfers may run until exit.
-  void* handle = ::dlopen(k_soname, RTLD_NOW | RTLD_LOCAL);
+  void* handle = ::dlopen(k_soname, RTLD_LAZY | RTLD_LOCAL);
   if (handle == nullptr) {
     const char* why = ::dlerror();
     throw util::FatalError(std::string(k_soname) + ": cannot load: " +

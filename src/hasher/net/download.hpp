@@ -178,6 +178,8 @@ private:
   // The first bytes of the .part not in m_digests yet: all of them (a small
   // file left to the PartHasher) or none.
   std::uint64_t m_unhashed = 0;
+  // The resume record to write with the next piece (meta_job).
+  std::optional<std::string> m_record_pending;
   std::optional<util::Error> m_file_error; // first write trouble
   // Set by the lane once m_file_error is; read by the transfer thread.
   std::atomic<bool> m_file_failed{false};

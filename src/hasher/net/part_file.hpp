@@ -24,6 +24,8 @@
 namespace hasher::net {
 
 enum class PartStart { resume, truncate };
+// Where a `.part`'s resume record is, if it has one.
+enum class RecordPlace { none, attribute, file };
 // Whether rename_file() syncs the directory itself, or the caller syncs the
 // file system afterwards for many renames at once.
 enum class DirSync { yes, no };
@@ -49,9 +51,13 @@ public:
   // are ignored: a `.part` without a record is downloaded again, not
   // resumed.
   void write_meta(const std::string& text, const std::string& meta_path);
-  // Removes the record from the attribute (once the file has its final
-  // name, so it does not carry the record). Errors are ignored.
-  void drop_meta();
+  // The record an earlier run left (read_part_meta), which drop_record
+  // must remove too: an attribute outlives O_TRUNC.
+  void note_record(RecordPlace place) { m_record = place; }
+  // Removes the record, from the attribute or the file `meta_path`, once
+  // the file has its final name (which must not carry it); nothing when
+  // the `.part` never had one. Errors are ignored.
+  void drop_record(const std::string& meta_path);
   // Asks the kernel to start writing the file out now, without waiting,
   // so that a later sync has less left to do. Errors are ignored.
   void start_writeback();
@@ -67,6 +73,7 @@ public:
 private:
   int m_fd = -1;
   std::string m_path;
+  RecordPlace m_record = RecordPlace::none;
 };
 
 // Renames `from` over `to` (same directory, so atomic) and, with
@@ -75,10 +82,15 @@ util::Result<std::uint64_t> rename_file(const std::string& from,
                                         const std::string& to,
                                         DirSync sync = DirSync::yes);
 
+struct PartRecord {
+  std::string text;
+  RecordPlace place = RecordPlace::none;
+};
+
 // The resume record of the `.part` at `part` (see write_meta), from its
 // attribute or else the file `meta_path`; nullopt when there is none.
-std::optional<std::string> read_part_meta(const std::string& part,
-                                          const std::string& meta_path);
+std::optional<PartRecord> read_part_meta(const std::string& part,
+                                         const std::string& meta_path);
 
 // Removes `path`; a missing file is no error.
 void remove_file(const std::string& path);

@@ -27,6 +27,7 @@ protected:
         reinterpret_cast<const std::uint8_t*>(content.data()), content.size());
     EXPECT_TRUE(part.file.append(bytes));
     std::ofstream(base + ".part.meta") << "http://x/" << name << "\n\n";
+    part.file.note_record(RecordPlace::file);
     part.part = base + ".part";
     part.meta = base + ".part.meta";
     part.target = base;
