@@ -138,6 +138,7 @@ private:
   void complete();
 
   // The lane (jobs): every touch of m_file, m_digests, m_file_*.
+  digest::DigestSet& digests();
   void open_file();
   void write_job(const std::vector<std::uint8_t>& bytes);
   void restart_job();
@@ -168,11 +169,12 @@ private:
   std::optional<std::chrono::seconds> m_server_delay;
   int m_attempts = 0;
   Clock::time_point m_ready_at = Clock::now();
-  std::minstd_rand m_jitter;
+  std::optional<std::minstd_rand> m_jitter; // seeded at the first retry
 
   // Touched by the lane only (and prepare(), before any job; and after
   // the last job, by the PartHasher's thread that hashed the whole file).
-  digest::DigestSet m_digests;
+  // Made when first needed (digests()) and dropped once finished.
+  std::optional<digest::DigestSet> m_digests;
   PartFile m_file;
   std::uint64_t m_file_bytes = 0; // in the .part
   // The first bytes of the .part not in m_digests yet: all of them (a small

@@ -42,25 +42,19 @@ void run_downloads(HttpClient& client,
   WorkerLanes lanes(lane_count(concurrency), k_lane_depth);
   FileWork work{lanes, commits, [&client] { client.wake(); },
                 parts ? &*parts : nullptr};
-  for (std::size_t i = 0; i < downloads.size(); ++i) {
-    downloads[i]->attach(work, i);
-  }
-  std::vector<bool> reported(downloads.size(), false);
-  std::size_t left = downloads.size();
-  // Only downloads before `end` can have finished.
-  auto report = [&](std::size_t end) {
-    for (std::size_t i = 0; i < end; ++i) {
-      if (!reported[i] && downloads[i]->state() == Download::State::finished) {
-        reported[i] = true;
-        --left;
-        finished(i);
-      }
-    }
-  };
-  // The first download not yet started: those before it are running,
-  // waiting to retry or finished, so a slot is looked for from here on.
+  // The downloads started and not yet reported finished, in order: a poll
+  // looks at these only, so a list of a million URLs costs no more per
+  // poll than one of four.
+  std::vector<std::size_t> live;
   std::size_t next_fresh = 0;
-  while (left > 0) {
+  auto report_finished = [&] {
+    std::erase_if(live, [&](std::size_t i) {
+      if (downloads[i]->state() != Download::State::finished) return false;
+      finished(i);
+      return true;
+    });
+  };
+  while (next_fresh < downloads.size() || !live.empty()) {
     if (stop()) {
       client.cancel_all();
       break;
@@ -68,19 +62,26 @@ void run_downloads(HttpClient& client,
     Download::Clock::time_point now = Download::Clock::now();
     Download::Clock::time_point wake = now + std::chrono::milliseconds(100);
     std::size_t running = 0;
-    for (std::size_t i = 0; i < next_fresh; ++i) {
+    for (std::size_t i : live) {
       if (downloads[i]->state() == Download::State::running) ++running;
     }
     // Retries first (they were given earlier), then new downloads, in order.
-    for (std::size_t i = 0; i < downloads.size() && running < concurrency;
-         ++i) {
+    for (std::size_t i : live) {
       Download& download = *downloads[i];
-      if (i >= next_fresh) next_fresh = i + 1;
+      if (running >= concurrency) break;
       if (download.state() != Download::State::waiting) continue;
       if (download.ready_at() > now) {
         wake = std::min(wake, download.ready_at());
         continue;
       }
+      client.start(download.next_request(), download);
+      ++running;
+    }
+    while (running < concurrency && next_fresh < downloads.size()) {
+      std::size_t i = next_fresh++;
+      Download& download = *downloads[i];
+      download.attach(work, i);
+      live.push_back(i);
       client.start(download.next_request(), download);
       ++running;
     }
@@ -91,12 +92,12 @@ void run_downloads(HttpClient& client,
     auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
         wake - Download::Clock::now());
     client.poll(std::max(wait, std::chrono::milliseconds(1)));
-    for (std::size_t i = 0; i < next_fresh; ++i) {
+    for (std::size_t i : live) {
       if (downloads[i]->state() == Download::State::running) {
         downloads[i]->hand_off();
       }
     }
-    report(next_fresh);
+    report_finished();
   }
   // What is past its transfer ends (written, checked, named) before the
   // lanes and the commit thread stop.
@@ -104,7 +105,7 @@ void run_downloads(HttpClient& client,
   lanes.finish();
   if (parts) parts->finish();
   commits.finish();
-  report(downloads.size());
+  report_finished();
 }
 
 } // namespace hasher::net
