@@ -15,8 +15,8 @@ void CommitQueue::announce() {
 
 void CommitQueue::add(ReadyPart part) {
   std::unique_lock lock(m_mutex);
-  m_changed.wait(
-      lock, [&] { return m_closing || m_pending.size() < 2 * k_batch_files; });
+  m_changed.wait(lock,
+                 [&] { return m_closing || m_pending.size() < k_max_pending; });
   const auto now = std::chrono::steady_clock::now();
   if (m_pending.empty()) m_oldest = now;
   m_pending_bytes += part.bytes;
