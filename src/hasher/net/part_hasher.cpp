@@ -1,20 +1,19 @@
 #include <hasher/net/part_hasher.hpp>
 
-#include <hasher/io/input_file.hpp>
-#include <hasher/pipeline/multi_file_hasher.hpp>
+#include <hasher/util/thread_priority.hpp>
 
 #include <fcntl.h>
-#include <memory>
-#include <optional>
-#include <vector>
 
 namespace hasher::net {
 
-PartHasher::PartHasher(std::span<const digest::AlgorithmSpec> specs) {
-  // Made here, so that a failure throws to the caller.
-  auto hasher = std::make_shared<pipeline::MultiFileHasher>(specs, nullptr);
-  auto alone = std::make_shared<pipeline::FileHasher>(specs, nullptr);
-  m_thread = std::thread([this, hasher, alone] { run(*hasher, *alone); });
+PartHasher::PartHasher(std::span<const digest::AlgorithmSpec> specs)
+    : m_hasher(specs, nullptr), m_alone(specs, nullptr),
+      m_flights(pipeline::MultiFileHasher::k_streams) {
+  m_thread = std::thread([this] {
+    util::run_this_thread_when_idle();
+    while (step(Driver::thread)) {
+    }
+  });
 }
 
 PartHasher::~PartHasher() { finish(); }
@@ -49,6 +48,8 @@ void PartHasher::finish() {
   }
   m_changed.notify_one();
   if (m_thread.joinable()) m_thread.join();
+  while (step(Driver::finish)) {
+  }
 }
 
 bool PartHasher::round_due() const {
@@ -58,66 +59,59 @@ bool PartHasher::round_due() const {
          std::chrono::steady_clock::now() - m_queue.front().since >= k_max_wait;
 }
 
-void PartHasher::run(pipeline::MultiFileHasher& hasher,
-                     pipeline::FileHasher& alone) {
-  struct Flight {
-    std::optional<io::InputFile> file;
-    Done done;
-  };
-  std::vector<Flight> flights(pipeline::MultiFileHasher::k_streams);
-  std::vector<pipeline::MultiFileHasher::Ended> ended;
-  std::vector<Queued> taken;
-  for (;;) {
-    {
-      std::unique_lock lock(m_mutex);
-      if (hasher.active() == 0) {
-        // Nothing turning: wait for a round's worth, or for the end.
-        while (!round_due() && !(m_closing && m_queue.empty())) {
-          if (m_queue.empty()) {
-            m_changed.wait(lock);
-          } else {
-            m_changed.wait_until(lock, m_queue.front().since + k_max_wait);
-          }
+bool PartHasher::step(Driver driver) {
+  {
+    std::unique_lock lock(m_mutex);
+    if (driver == Driver::thread && m_closing) return false;
+    if (m_hasher.active() == 0) {
+      // Nothing turning: wait for a round's worth, or for the end.
+      while (!round_due() && !m_closing) {
+        if (m_queue.empty()) {
+          m_changed.wait(lock);
+        } else {
+          m_changed.wait_until(lock, m_queue.front().since + k_max_wait);
         }
-        if (m_queue.empty()) return; // closing, all hashed
       }
-      // The lanes turn: whatever waits takes the free ones.
-      while (taken.size() <
-                 pipeline::MultiFileHasher::k_streams - hasher.active() &&
-             !m_queue.empty()) {
-        taken.push_back(std::move(m_queue.front()));
-        m_queue.pop_front();
-      }
+      if (driver == Driver::thread && m_closing) return false;
+      if (m_queue.empty()) return false; // closing, all hashed
     }
-    // Lanes already turning take more files for free.
-    const bool side_by_side =
-        hasher.active() > 0 || taken.size() >= k_min_side_by_side;
-    for (Queued& queued : taken) {
-      util::Result<io::InputFile> opened =
-          io::InputFile::open(queued.path, AT_FDCWD);
-      if (!opened) {
-        queued.done(opened.error());
-        continue;
-      }
-      if (!side_by_side) {
-        queued.done(alone.hash(*opened, nullptr));
-        continue;
-      }
-      Flight& flight = flights[hasher.free_stream()];
-      flight.file.emplace(std::move(*opened));
-      flight.done = std::move(queued.done);
-      hasher.start(*flight.file);
-    }
-    taken.clear();
-    ended.clear();
-    hasher.run(ended);
-    for (pipeline::MultiFileHasher::Ended& end : ended) {
-      Flight& flight = flights[end.stream];
-      flight.file.reset();
-      Done done = std::move(flight.done);
-      done(std::move(end.outcome));
+    // The lanes turn: whatever waits takes the free ones.
+    while (m_taken.size() <
+               pipeline::MultiFileHasher::k_streams - m_hasher.active() &&
+           !m_queue.empty()) {
+      m_taken.push_back(std::move(m_queue.front()));
+      m_queue.pop_front();
     }
   }
+  // Lanes already turning take more files for free.
+  const bool side_by_side =
+      m_hasher.active() > 0 || m_taken.size() >= k_min_side_by_side;
+  for (Queued& queued : m_taken) {
+    util::Result<io::InputFile> opened =
+        io::InputFile::open(queued.path, AT_FDCWD);
+    if (!opened) {
+      queued.done(opened.error());
+      continue;
+    }
+    if (!side_by_side) {
+      queued.done(m_alone.hash(*opened, nullptr));
+      continue;
+    }
+    Flight& flight = m_flights[m_hasher.free_stream()];
+    flight.file.emplace(std::move(*opened));
+    flight.done = std::move(queued.done);
+    m_hasher.start(*flight.file);
+  }
+  m_taken.clear();
+  m_ended.clear();
+  m_hasher.run(m_ended);
+  for (pipeline::MultiFileHasher::Ended& end : m_ended) {
+    Flight& flight = m_flights[end.stream];
+    flight.file.reset();
+    Done done = std::move(flight.done);
+    done(std::move(end.outcome));
+  }
+  return true;
 }
 
 } // namespace hasher::net

@@ -54,9 +54,10 @@ protected:
     };
   }
 
-  // Until `path` has its outcome, or a second.
+  // Until `path` has its outcome, or ten seconds (the hasher's thread runs
+  // only on a core nothing else wants).
   void wait_for(const std::string& path) {
-    for (int i = 0; i < 5000; ++i) {
+    for (int i = 0; i < 50000; ++i) {
       {
         std::lock_guard lock(m_mutex);
         if (m_got.count(path) != 0) return;
