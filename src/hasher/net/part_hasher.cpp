@@ -6,14 +6,18 @@
 
 namespace hasher::net {
 
+PartHasher::Worker::Worker(std::span<const digest::AlgorithmSpec> specs)
+    : hasher(specs, nullptr), alone(specs, nullptr),
+      flights(pipeline::MultiFileHasher::k_streams) {}
+
 PartHasher::PartHasher(std::span<const digest::AlgorithmSpec> specs)
-    : m_hasher(specs, nullptr), m_alone(specs, nullptr),
-      m_flights(pipeline::MultiFileHasher::k_streams) {
-  m_thread = std::thread([this] {
+    : m_background(specs), m_foreground(specs) {
+  m_background_thread = std::thread([this] {
     util::run_this_thread_when_idle();
-    while (step(Driver::thread)) {
-    }
+    run(m_background, Turn::background);
   });
+  m_foreground_thread =
+      std::thread([this] { run(m_foreground, Turn::when_idle); });
 }
 
 PartHasher::~PartHasher() { finish(); }
@@ -29,7 +33,7 @@ void PartHasher::add(std::string path, Done done) {
     // every file would cost more than hashing it.
     wake = m_queue.size() == 1 || round_due();
   }
-  if (wake) m_changed.notify_one();
+  if (wake) m_changed.notify_all();
 }
 
 void PartHasher::set_idle(bool idle) {
@@ -38,7 +42,7 @@ void PartHasher::set_idle(bool idle) {
     if (m_idle == idle) return;
     m_idle = idle;
   }
-  m_changed.notify_one();
+  m_changed.notify_all();
 }
 
 void PartHasher::finish() {
@@ -46,10 +50,9 @@ void PartHasher::finish() {
     std::lock_guard lock(m_mutex);
     m_closing = true;
   }
-  m_changed.notify_one();
-  if (m_thread.joinable()) m_thread.join();
-  while (step(Driver::finish)) {
-  }
+  m_changed.notify_all();
+  if (m_background_thread.joinable()) m_background_thread.join();
+  if (m_foreground_thread.joinable()) m_foreground_thread.join();
 }
 
 bool PartHasher::round_due() const {
@@ -59,59 +62,63 @@ bool PartHasher::round_due() const {
          std::chrono::steady_clock::now() - m_queue.front().since >= k_max_wait;
 }
 
-bool PartHasher::step(Driver driver) {
-  {
-    std::unique_lock lock(m_mutex);
-    if (driver == Driver::thread && m_closing) return false;
-    if (m_hasher.active() == 0) {
-      // Nothing turning: wait for a round's worth, or for the end.
-      while (!round_due() && !m_closing) {
-        if (m_queue.empty()) {
-          m_changed.wait(lock);
-        } else {
-          m_changed.wait_until(lock, m_queue.front().since + k_max_wait);
+bool PartHasher::may_take(Turn turn) const {
+  if (turn == Turn::background) return round_due();
+  return !m_queue.empty() && (m_idle || m_closing);
+}
+
+void PartHasher::run(Worker& worker, Turn turn) {
+  for (;;) {
+    {
+      std::unique_lock lock(m_mutex);
+      if (worker.hasher.active() == 0) {
+        // Nothing turning: wait for files to take, or for the end.
+        while (!may_take(turn) && !(m_closing && m_queue.empty())) {
+          if (turn == Turn::background && !m_queue.empty()) {
+            m_changed.wait_until(lock, m_queue.front().since + k_max_wait);
+          } else {
+            m_changed.wait(lock);
+          }
         }
+        if (m_queue.empty()) return; // closing, all hashed
       }
-      if (driver == Driver::thread && m_closing) return false;
-      if (m_queue.empty()) return false; // closing, all hashed
+      // The lanes turn: whatever waits takes the free ones.
+      while (worker.taken.size() < pipeline::MultiFileHasher::k_streams -
+                                       worker.hasher.active() &&
+             !m_queue.empty()) {
+        worker.taken.push_back(std::move(m_queue.front()));
+        m_queue.pop_front();
+      }
     }
-    // The lanes turn: whatever waits takes the free ones.
-    while (m_taken.size() <
-               pipeline::MultiFileHasher::k_streams - m_hasher.active() &&
-           !m_queue.empty()) {
-      m_taken.push_back(std::move(m_queue.front()));
-      m_queue.pop_front();
+    // Lanes already turning take more files for free.
+    const bool side_by_side =
+        worker.hasher.active() > 0 || worker.taken.size() >= k_min_side_by_side;
+    for (Queued& queued : worker.taken) {
+      util::Result<io::InputFile> opened =
+          io::InputFile::open(queued.path, AT_FDCWD);
+      if (!opened) {
+        queued.done(opened.error());
+        continue;
+      }
+      if (!side_by_side) {
+        queued.done(worker.alone.hash(*opened, nullptr));
+        continue;
+      }
+      Worker::Flight& flight = worker.flights[worker.hasher.free_stream()];
+      flight.file.emplace(std::move(*opened));
+      flight.done = std::move(queued.done);
+      worker.hasher.start(*flight.file);
+    }
+    worker.taken.clear();
+    worker.ended.clear();
+    worker.hasher.run(worker.ended);
+    for (pipeline::MultiFileHasher::Ended& end : worker.ended) {
+      Worker::Flight& flight = worker.flights[end.stream];
+      flight.file.reset();
+      Done done = std::move(flight.done);
+      done(std::move(end.outcome));
     }
   }
-  // Lanes already turning take more files for free.
-  const bool side_by_side =
-      m_hasher.active() > 0 || m_taken.size() >= k_min_side_by_side;
-  for (Queued& queued : m_taken) {
-    util::Result<io::InputFile> opened =
-        io::InputFile::open(queued.path, AT_FDCWD);
-    if (!opened) {
-      queued.done(opened.error());
-      continue;
-    }
-    if (!side_by_side) {
-      queued.done(m_alone.hash(*opened, nullptr));
-      continue;
-    }
-    Flight& flight = m_flights[m_hasher.free_stream()];
-    flight.file.emplace(std::move(*opened));
-    flight.done = std::move(queued.done);
-    m_hasher.start(*flight.file);
-  }
-  m_taken.clear();
-  m_ended.clear();
-  m_hasher.run(m_ended);
-  for (pipeline::MultiFileHasher::Ended& end : m_ended) {
-    Flight& flight = m_flights[end.stream];
-    flight.file.reset();
-    Done done = std::move(flight.done);
-    done(std::move(end.outcome));
-  }
-  return true;
 }
 
 } // namespace hasher::net

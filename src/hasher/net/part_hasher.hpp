@@ -16,13 +16,14 @@
 // the other by the libraries instead: the kernels do sixteen lanes' work
 // however few are busy.
 //
-// The thread runs only on a core that would otherwise idle
-// (util::run_this_thread_when_idle): what it hashes waits for its name
-// anyway, while the transfer thread and the server (on a small machine,
-// the same cores) must not: 200 downloads of 256 KiB from a local server
-// took 0.27 s instead of 0.31 s (bench/download, curl 0.27 s). So that a
-// busy machine cannot starve the end of a run, finish() takes over what is
-// left on the calling thread, at its own priority.
+// While transfers run, the hashing thread runs only on a core that would
+// otherwise idle (util::run_this_thread_when_idle): what it hashes waits
+// for its name anyway, while the transfer thread and the server (on a
+// small machine, the same cores) must not: 200 downloads of 256 KiB from
+// a local server took 0.27 s instead of 0.31 s (bench/download, curl
+// 0.27 s). A thread cannot take its priority back, so a second one, at the
+// caller's priority, hashes whenever no transfer runs: a busy machine may
+// starve the first, but not the end of a run.
 
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/io/input_file.hpp>
@@ -69,8 +70,7 @@ public:
   // Whether transfers are running (more files may come soon) or not (hash
   // what has arrived). Any thread.
   void set_idle(bool idle);
-  // Stops the thread, then hashes what is left on the calling thread; later
-  // calls do nothing.
+  // Hashes what is queued and joins the threads; later calls do nothing.
   void finish();
 
 private:
@@ -79,32 +79,36 @@ private:
     Done done;
     std::chrono::steady_clock::time_point since;
   };
-  struct Flight {
-    std::optional<io::InputFile> file;
-    Done done;
+  // One hashing thread's own: its lanes and what is in them.
+  struct Worker {
+    struct Flight {
+      std::optional<io::InputFile> file;
+      Done done;
+    };
+    explicit Worker(std::span<const digest::AlgorithmSpec> specs);
+    pipeline::MultiFileHasher hasher;
+    pipeline::FileHasher alone;
+    std::vector<Flight> flights;
+    std::vector<pipeline::MultiFileHasher::Ended> ended;
+    std::vector<Queued> taken;
   };
-  // Who calls step(): the thread, which waits for a round's worth of
-  // files and gives up once closing; or finish(), which hashes what is
-  // left.
-  enum class Driver { thread, finish };
-  // Starts the files waiting in free lanes and runs the lanes until one
-  // ends; false when there is nothing more for `driver` to do.
-  bool step(Driver driver);
+  // When a thread takes files: `background` for a round's worth (or once
+  // transfers are idle), `when_idle` only while no transfer runs.
+  enum class Turn { background, when_idle };
+  void run(Worker& worker, Turn turn);
   [[nodiscard]] bool round_due() const;
+  [[nodiscard]] bool may_take(Turn turn) const;
 
-  // Touched by one driver at a time: the thread, then finish().
-  pipeline::MultiFileHasher m_hasher;
-  pipeline::FileHasher m_alone;
-  std::vector<Flight> m_flights;
-  std::vector<pipeline::MultiFileHasher::Ended> m_ended;
-  std::vector<Queued> m_taken;
+  Worker m_background;
+  Worker m_foreground;
 
   std::mutex m_mutex;
   std::condition_variable m_changed;
   std::deque<Queued> m_queue;
   bool m_idle = false;
   bool m_closing = false;
-  std::thread m_thread;
+  std::thread m_background_thread;
+  std::thread m_foreground_thread;
 };
 
 } // namespace hasher::net
