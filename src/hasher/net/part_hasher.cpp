@@ -62,9 +62,22 @@ bool PartHasher::round_due() const {
          std::chrono::steady_clock::now() - m_queue.front().since >= k_max_wait;
 }
 
+// The background thread takes files only while transfers run: once none
+// runs, a starved thread must not hold them (it still ends the files it
+// has in its lanes).
 bool PartHasher::may_take(Turn turn) const {
-  if (turn == Turn::background) return round_due();
-  return !m_queue.empty() && (m_idle || m_closing);
+  if (m_queue.empty()) return false;
+  if (turn == Turn::background) return !m_idle && !m_closing;
+  return m_idle || m_closing;
+}
+
+bool PartHasher::may_start(Turn turn) const {
+  return may_take(turn) && (turn == Turn::when_idle || round_due());
+}
+
+bool PartHasher::done_for(Turn turn) const {
+  if (turn == Turn::background) return m_closing;
+  return m_closing && m_queue.empty();
 }
 
 void PartHasher::run(Worker& worker, Turn turn) {
@@ -73,19 +86,19 @@ void PartHasher::run(Worker& worker, Turn turn) {
       std::unique_lock lock(m_mutex);
       if (worker.hasher.active() == 0) {
         // Nothing turning: wait for files to take, or for the end.
-        while (!may_take(turn) && !(m_closing && m_queue.empty())) {
-          if (turn == Turn::background && !m_queue.empty()) {
+        while (!may_start(turn) && !done_for(turn)) {
+          if (turn == Turn::background && !m_queue.empty() && !m_idle) {
             m_changed.wait_until(lock, m_queue.front().since + k_max_wait);
           } else {
             m_changed.wait(lock);
           }
         }
-        if (m_queue.empty()) return; // closing, all hashed
+        if (!may_start(turn)) return;
       }
       // The lanes turn: whatever waits takes the free ones.
       while (worker.taken.size() < pipeline::MultiFileHasher::k_streams -
                                        worker.hasher.active() &&
-             !m_queue.empty()) {
+             may_take(turn)) {
         worker.taken.push_back(std::move(m_queue.front()));
         m_queue.pop_front();
       }

@@ -92,12 +92,16 @@ private:
     std::vector<pipeline::MultiFileHasher::Ended> ended;
     std::vector<Queued> taken;
   };
-  // When a thread takes files: `background` for a round's worth (or once
-  // transfers are idle), `when_idle` only while no transfer runs.
+  // When a thread takes files: `background` a round's worth while
+  // transfers run, `when_idle` any while none runs (and at the end).
   enum class Turn { background, when_idle };
   void run(Worker& worker, Turn turn);
   [[nodiscard]] bool round_due() const;
+  // Whether the thread of `turn` may take files into free lanes, and
+  // whether it may start a round (its lanes all idle).
   [[nodiscard]] bool may_take(Turn turn) const;
+  [[nodiscard]] bool may_start(Turn turn) const;
+  [[nodiscard]] bool done_for(Turn turn) const;
 
   Worker m_background;
   Worker m_foreground;

@@ -8,6 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sched.h>
+
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -133,6 +136,42 @@ TEST_F(PartHasherTest, IdleTransfersDoNotWait) {
   ASSERT_EQ(m_got.count(path), 1u);
   EXPECT_EQ(m_got[path], m_expected[path]);
   EXPECT_LT(waited, PartHasher::k_max_wait);
+}
+
+// The hashing thread that runs while transfers do gets a core only when
+// nothing else wants it; once no transfer runs, the files must be hashed
+// all the same. Here one core is all there is and a busy loop takes it:
+// the idle-priority thread would need about a minute for this file.
+TEST_F(PartHasherTest, IdleTransfersAreHashedOnABusyMachine) {
+  cpu_set_t before;
+  ASSERT_EQ(sched_getaffinity(0, sizeof before, &before), 0);
+  int first = 0;
+  while (first < CPU_SETSIZE && !CPU_ISSET(first, &before)) ++first;
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  CPU_SET(first, &one);
+  ASSERT_EQ(sched_setaffinity(0, sizeof one, &one), 0);
+  std::string path = file("big", std::size_t{32} << 20);
+  std::atomic<bool> busy{true};
+  {
+    PartHasher hasher(m_specs); // its threads inherit the one core
+    std::thread hog([&] {
+      while (busy.load(std::memory_order_relaxed)) {
+      }
+    });
+    hasher.set_idle(true);
+    hasher.add(path, record(path));
+    wait_for(path);
+    {
+      std::lock_guard lock(m_mutex);
+      EXPECT_EQ(m_got.count(path), 1u) << "not hashed while the core was busy";
+    }
+    busy = false;
+    hog.join();
+  }
+  sched_setaffinity(0, sizeof before, &before);
+  std::lock_guard lock(m_mutex);
+  EXPECT_EQ(m_got[path], m_expected[path]);
 }
 
 } // namespace
