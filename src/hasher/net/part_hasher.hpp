@@ -1,17 +1,17 @@
 #pragma once
 
 // Hashes the `.part` files of finished small downloads side by side, up to
-// 16 at once on one thread of its own (pipeline/MultiFileHasher), so that
-// MD5, SHA-1 and SHA-256 run through the multi-buffer kernels. A download
+// 16 at once on a thread (pipeline/MultiFileHasher; two threads, below), so
+// that MD5, SHA-1 and SHA-256 run through the multi-buffer kernels. A download
 // arrives a few kilobytes per poll on a handful of transfers: hashed as it
 // arrives, it keeps one lane of a kernel busy and pays the single-stream
 // price. A small file (Download::k_side_by_side_bytes at most) is written
 // unhashed and read back here once whole, from the page cache it was just
 // written to; bigger files are hashed as they arrive, as before.
 //
-// A round starts when 16 files wait, when the oldest has waited
-// k_max_wait, or at once when no transfer is running (nothing more comes
-// soon); files that arrive while a round runs take the lanes that free up.
+// A round starts when 16 files wait or the oldest has waited k_max_wait,
+// or at once when no transfer is running (nothing more comes soon); files
+// that arrive while a round runs take the lanes that free up.
 // A round of fewer than k_min_side_by_side files is hashed one file after
 // the other by the libraries instead: the kernels do sixteen lanes' work
 // however few are busy.
@@ -61,7 +61,7 @@ public:
   // holds for `specs`). A stopping run still hashes what is queued: the
   // files are whole and small. Throws what the digest factories throw.
   explicit PartHasher(std::span<const digest::AlgorithmSpec> specs);
-  // Hashes what is queued and joins the thread.
+  // finish().
   ~PartHasher();
   PartHasher(const PartHasher&) = delete;
   PartHasher& operator=(const PartHasher&) = delete;
