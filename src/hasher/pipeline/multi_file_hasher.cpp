@@ -10,10 +10,13 @@ namespace multi = digest::multi;
 
 std::optional<multi::Kind> kernel_for(const digest::AlgorithmSpec& spec) {
   std::string_view name = spec.algorithm->name;
-  if (name == "md5") return multi::Kind::md5;
-  if (name == "sha1") return multi::Kind::sha1;
-  if (name == "sha256") return multi::Kind::sha256;
-  return std::nullopt;
+  std::optional<multi::Kind> kind;
+  if (name == "md5") kind = multi::Kind::md5;
+  if (name == "sha1") kind = multi::Kind::sha1;
+  if (name == "sha256") kind = multi::Kind::sha256;
+  // The others get the libraries' code, chunk by chunk.
+  if (kind && !multi::available(*kind)) return std::nullopt;
+  return kind;
 }
 
 // A stream's slice of the buffer: what is left of the last chunk (less than
@@ -41,10 +44,9 @@ struct MultiFileHasher::Stream {
 };
 
 bool MultiFileHasher::worthwhile(std::span<const digest::AlgorithmSpec> specs) {
-  return multi::available() &&
-         std::any_of(specs.begin(), specs.end(), [](const auto& spec) {
-           return kernel_for(spec).has_value();
-         });
+  return std::any_of(specs.begin(), specs.end(), [](const auto& spec) {
+    return kernel_for(spec).has_value();
+  });
 }
 
 MultiFileHasher::MultiFileHasher(std::span<const digest::AlgorithmSpec> specs,
@@ -54,7 +56,7 @@ MultiFileHasher::MultiFileHasher(std::span<const digest::AlgorithmSpec> specs,
       m_arena(new std::uint8_t[k_streams * k_stride + 64]) {
   for (const digest::AlgorithmSpec& spec : m_specs) {
     std::optional<multi::Kind> kind = kernel_for(spec);
-    if (kind && multi::available()) {
+    if (kind) {
       m_kernel_of.push_back(m_kinds.size());
       m_kinds.push_back(*kind);
     } else {

@@ -1,13 +1,16 @@
 #pragma once
 
-// The AVX-512 kernels behind multi_buffer.hpp's compress(), one file each.
-// Each is compiled for AVX-512 F+BW only inside its own functions
-// (target attributes), so the rest of the binary runs on any x86-64; call
-// them only when multi::available().
+// The kernels behind multi_buffer.hpp's compress(), one file each. Each is
+// compiled for its instruction set only inside its own functions (target
+// attributes), so the rest of the binary runs on any x86-64: call the _x16
+// ones only when has_avx512(), the _avx2 ones only when has_avx2().
 
 #include <hasher/digest/multi/multi_buffer.hpp>
 
 namespace hasher::digest::multi {
+
+bool has_avx512(); // AVX-512 F and BW
+bool has_avx2();
 
 void md5_x16(State& state, const std::uint8_t* base,
              const std::uint32_t offsets[k_lanes], std::size_t blocks);
@@ -31,5 +34,9 @@ void sha256_x16_columns(State& state, const std::uint32_t* columns,
 // be null. Each needs blocks * 1 KiB, 64-byte aligned.
 void columns_x16(const std::uint8_t* base, const std::uint32_t offsets[k_lanes],
                  std::size_t blocks, std::uint32_t* little, std::uint32_t* big);
+
+// The same 16 lanes as two groups of 8 in AVX2 registers.
+void md5_x16_avx2(State& state, const std::uint8_t* base,
+                  const std::uint32_t offsets[k_lanes], std::size_t blocks);
 
 } // namespace hasher::digest::multi

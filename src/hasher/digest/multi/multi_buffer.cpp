@@ -31,7 +31,7 @@ std::span<const std::uint32_t> initial(Kind kind) {
 
 } // namespace
 
-bool available() {
+bool has_avx512() {
 #if defined(__x86_64__)
   static const bool yes =
       __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
@@ -40,6 +40,21 @@ bool available() {
   return false;
 #endif
 }
+
+bool has_avx2() {
+#if defined(__x86_64__)
+  static const bool yes = __builtin_cpu_supports("avx2");
+  return yes;
+#else
+  return false;
+#endif
+}
+
+bool available(Kind kind) {
+  return has_avx512() || (kind == Kind::md5 && has_avx2());
+}
+
+bool available_any() { return available(Kind::md5); }
 
 std::size_t digest_size(Kind kind) { return initial(kind).size() * 4; }
 
@@ -53,6 +68,7 @@ void init_lane(Kind kind, State& state, std::size_t lane) {
 void compress(Kind kind, State& state, const std::uint8_t* base,
               const std::uint32_t offsets[k_lanes], std::size_t blocks) {
   if (blocks == 0) return;
+  if (!has_avx512()) return md5_x16_avx2(state, base, offsets, blocks);
   switch (kind) {
   case Kind::md5:
     return md5_x16(state, base, offsets, blocks);
@@ -67,7 +83,8 @@ void compress_together(std::span<const Kind> kinds, std::span<State> states,
                        const std::uint8_t* base,
                        const std::uint32_t offsets[k_lanes],
                        std::size_t blocks) {
-  if (kinds.size() < 2) {
+  // The shared transpose is AVX-512's; with AVX2 each kernel transposes.
+  if (kinds.size() < 2 || !has_avx512()) {
     for (std::size_t i = 0; i < kinds.size(); ++i) {
       compress(kinds[i], states[i], base, offsets, blocks);
     }

@@ -2,11 +2,12 @@
 
 // Multi-buffer kernels: one call advances 16 independent messages ("lanes")
 // of one algorithm by the same number of 64-byte blocks, lane l in element l
-// of each AVX-512 register. A chained hash (MD5, SHA-1, SHA-256) cannot be
-// split within one message, but 16 files can be hashed side by side: on this
-// project's CPUs that costs about what one scalar message costs per block, so
-// 16 busy lanes hash faster per core than the libraries' single-stream code:
-// MD5 12x, SHA-1 3.5x, SHA-256 1.9x (against SHA-NI) here
+// of each AVX-512 register (or of two AVX2 registers, lanes 0-7 and 8-15). A
+// chained hash (MD5, SHA-1, SHA-256) cannot be split within one message, but 16
+// files can be hashed side by side: on this project's CPUs that costs about
+// what one scalar message costs per block, so 16 busy lanes hash faster per
+// core than the libraries' single-stream code: MD5 12x, SHA-1 3.5x,
+// SHA-256 1.9x (against SHA-NI) here
 // (`bench/algorithms 3 multi`). Written from RFC 1321 (MD5) and
 // FIPS 180-4 (SHA-1, SHA-256); the results are checked against OpenSSL.
 //
@@ -32,9 +33,13 @@ struct alignas(64) State {
   std::uint32_t words[8 * k_lanes] = {};
 };
 
-// Whether this CPU runs the kernels (AVX-512 F and BW). When false, nothing
-// below except digest_size() and pad() may be called.
-bool available();
+// Whether this CPU runs compress() of `kind`: every kind with AVX-512 F and
+// BW; with AVX2 alone, the kinds whose AVX2 kernel beats the libraries'
+// single-stream code (MD5). compress() and compress_together() take only
+// kinds available here; the rest of this header works everywhere.
+bool available(Kind kind);
+// Whether any kind is available.
+bool available_any();
 
 // The digest size of `kind`, in bytes: 16, 20 or 32.
 std::size_t digest_size(Kind kind);
