@@ -8,6 +8,7 @@
 //                                         summed over 16 busy lanes
 
 #include <hasher/digest/algorithm.hpp>
+#include <hasher/digest/multi/kernels.hpp>
 #include <hasher/digest/multi/multi_buffer.hpp>
 #include <hasher/pipeline/file_hasher.hpp>
 
@@ -41,27 +42,46 @@ int multi_buffer_speed(std::size_t mib) {
   const std::uint64_t calls =
       (static_cast<std::uint64_t>(mib) << 20) / (multi::k_lanes * slice);
   const double bytes = static_cast<double>(calls * multi::k_lanes * slice);
-  const std::pair<const char*, multi::Kind> kinds[] = {
-      {"md5", multi::Kind::md5},
-      {"sha1", multi::Kind::sha1},
-      {"sha256", multi::Kind::sha256}};
-  for (const auto& [name, kind] : kinds) {
-    if (!multi::available(kind)) {
-      std::printf("%s no kernel on this CPU\n", name);
+  // compress() of each kind, and the AVX2 kernels themselves wherever the
+  // CPU has AVX2 (compress() takes them only where they beat the libraries).
+  using Kernel = void (*)(multi::State&, const std::uint8_t*,
+                          const std::uint32_t*, std::size_t);
+  struct Case {
+    const char* name;
+    multi::Kind kind;
+    Kernel kernel; // null: compress()
+    bool runs;
+  };
+  const Case cases[] = {
+      {"md5", multi::Kind::md5, nullptr, multi::available(multi::Kind::md5)},
+      {"sha1", multi::Kind::sha1, nullptr,
+       multi::available(multi::Kind::sha1)},
+      {"sha256", multi::Kind::sha256, nullptr,
+       multi::available(multi::Kind::sha256)},
+      {"md5_avx2", multi::Kind::md5, multi::md5_x16_avx2, multi::has_avx2()},
+      {"sha1_avx2", multi::Kind::sha1, multi::sha1_x16_avx2,
+       multi::has_avx2()}};
+  for (const Case& c : cases) {
+    if (!c.runs) {
+      std::printf("%s no kernel on this CPU\n", c.name);
       continue;
     }
     multi::State state;
     for (std::size_t l = 0; l < multi::k_lanes; ++l) {
-      multi::init_lane(kind, state, l);
+      multi::init_lane(c.kind, state, l);
     }
     auto start = std::chrono::steady_clock::now();
     for (std::uint64_t i = 0; i < calls; ++i) {
-      multi::compress(kind, state, arena.data(), offsets, k_blocks);
+      if (c.kernel != nullptr) {
+        c.kernel(state, arena.data(), offsets, k_blocks);
+      } else {
+        multi::compress(c.kind, state, arena.data(), offsets, k_blocks);
+      }
     }
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();
-    std::printf("%s %.0f\n", name, bytes / seconds / 1e6);
+    std::printf("%s %.0f\n", c.name, bytes / seconds / 1e6);
   }
   // The default set's three kernels over the same blocks, one kind after
   // the other (each transposing every block) and with compress_together

@@ -11,6 +11,7 @@ namespace hasher::digest::multi {
 
 bool has_avx512(); // AVX-512 F and BW
 bool has_avx2();
+bool has_sha_extensions(); // SHA-NI
 
 void md5_x16(State& state, const std::uint8_t* base,
              const std::uint32_t offsets[k_lanes], std::size_t blocks);
@@ -38,5 +39,7 @@ void columns_x16(const std::uint8_t* base, const std::uint32_t offsets[k_lanes],
 // The same 16 lanes as two groups of 8 in AVX2 registers.
 void md5_x16_avx2(State& state, const std::uint8_t* base,
                   const std::uint32_t offsets[k_lanes], std::size_t blocks);
+void sha1_x16_avx2(State& state, const std::uint8_t* base,
+                   const std::uint32_t offsets[k_lanes], std::size_t blocks);
 
 } // namespace hasher::digest::multi

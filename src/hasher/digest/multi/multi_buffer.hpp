@@ -2,14 +2,14 @@
 
 // Multi-buffer kernels: one call advances 16 independent messages ("lanes")
 // of one algorithm by the same number of 64-byte blocks, lane l in element l
-// of each AVX-512 register (or of two AVX2 registers, lanes 0-7 and 8-15). A
-// chained hash (MD5, SHA-1, SHA-256) cannot be split within one message, but 16
-// files can be hashed side by side: on this project's CPUs that costs about
+// of each AVX-512 register (or of two AVX2 registers, lanes 0-7 and 8-15).
+// A chained hash (MD5, SHA-1, SHA-256) cannot be split within one message,
+// but 16 files can be hashed side by side: with AVX-512 that costs about
 // what one scalar message costs per block, so 16 busy lanes hash faster per
 // core than the libraries' single-stream code: MD5 12x, SHA-1 3.5x,
-// SHA-256 1.9x (against SHA-NI) here
-// (`bench/algorithms 3 multi`). Written from RFC 1321 (MD5) and
-// FIPS 180-4 (SHA-1, SHA-256); the results are checked against OpenSSL.
+// SHA-256 1.9x (against SHA-NI) on a Zen 4 EPYC; with AVX2 on a Zen 3
+// EPYC, MD5 5.5x (`bench/algorithms 3 multi`). Written from RFC 1321 (MD5)
+// and FIPS 180-4 (SHA-1, SHA-256); the results are checked against OpenSSL.
 //
 // The caller owns the message bytes and the padding: a lane's last block(s)
 // are made with pad() in the caller's buffer and compressed like any other.
@@ -35,7 +35,8 @@ struct alignas(64) State {
 
 // Whether this CPU runs compress() of `kind`: every kind with AVX-512 F and
 // BW; with AVX2 alone, the kinds whose AVX2 kernel beats the libraries'
-// single-stream code (MD5). compress() and compress_together() take only
+// single-stream code: MD5 (5.5x here), and SHA-1 where the CPU has no SHA
+// extensions. compress() and compress_together() take only
 // kinds available here; the rest of this header works everywhere.
 bool available(Kind kind);
 // Whether any kind is available.

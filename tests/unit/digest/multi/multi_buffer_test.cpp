@@ -140,6 +140,7 @@ const KernelCase k_cases[] = {
     {"sha256", Kind::sha256, through_compress<Kind::sha256>,
      kind_available<Kind::sha256>},
     {"md5_avx2", Kind::md5, md5_x16_avx2, has_avx2},
+    {"sha1_avx2", Kind::sha1, sha1_x16_avx2, has_avx2},
 };
 
 class MultiBuffer : public ::testing::TestWithParam<KernelCase> {
