@@ -21,10 +21,20 @@
 
 namespace {
 
+namespace multi = hasher::digest::multi;
+
+// The SIMD kernels advance every lane; the mask is for the others.
+template <void (*K)(multi::State&, const std::uint8_t*, const std::uint32_t*,
+                    std::size_t)>
+void every_lane(multi::State& state, const std::uint8_t* base,
+                const std::uint32_t* offsets, std::size_t blocks,
+                multi::LaneMask) {
+  K(state, base, offsets, blocks);
+}
+
 // 16 lanes over one arena, each advanced 1024 blocks (64 KiB) a call, as
 // MultiFileHasher calls the kernels with every lane busy.
 int multi_buffer_speed(std::size_t mib) {
-  namespace multi = hasher::digest::multi;
   if (!multi::available_any()) {
     std::printf("multi-buffer kernels: not on this CPU\n");
     return 0;
@@ -45,7 +55,7 @@ int multi_buffer_speed(std::size_t mib) {
   // compress() of each kind, and the AVX2 kernels themselves wherever the
   // CPU has AVX2 (compress() takes them only where they beat the libraries).
   using Kernel = void (*)(multi::State&, const std::uint8_t*,
-                          const std::uint32_t*, std::size_t);
+                          const std::uint32_t*, std::size_t, multi::LaneMask);
   struct Case {
     const char* name;
     multi::Kind kind;
@@ -54,13 +64,17 @@ int multi_buffer_speed(std::size_t mib) {
   };
   const Case cases[] = {
       {"md5", multi::Kind::md5, nullptr, multi::available(multi::Kind::md5)},
-      {"sha1", multi::Kind::sha1, nullptr,
-       multi::available(multi::Kind::sha1)},
+      {"sha1", multi::Kind::sha1, nullptr, multi::available(multi::Kind::sha1)},
       {"sha256", multi::Kind::sha256, nullptr,
        multi::available(multi::Kind::sha256)},
-      {"md5_avx2", multi::Kind::md5, multi::md5_x16_avx2, multi::has_avx2()},
-      {"sha1_avx2", multi::Kind::sha1, multi::sha1_x16_avx2,
-       multi::has_avx2()}};
+      {"md5_avx2", multi::Kind::md5, every_lane<multi::md5_x16_avx2>,
+       multi::has_avx2()},
+      {"sha1_avx2", multi::Kind::sha1, every_lane<multi::sha1_x16_avx2>,
+       multi::has_avx2()},
+      {"sha1_sha_ni", multi::Kind::sha1, multi::sha1_x16_sha_ni,
+       multi::has_sha_extensions()},
+      {"sha256_sha_ni", multi::Kind::sha256, multi::sha256_x16_sha_ni,
+       multi::has_sha_extensions()}};
   for (const Case& c : cases) {
     if (!c.runs) {
       std::printf("%s no kernel on this CPU\n", c.name);
@@ -73,9 +87,10 @@ int multi_buffer_speed(std::size_t mib) {
     auto start = std::chrono::steady_clock::now();
     for (std::uint64_t i = 0; i < calls; ++i) {
       if (c.kernel != nullptr) {
-        c.kernel(state, arena.data(), offsets, k_blocks);
+        c.kernel(state, arena.data(), offsets, k_blocks, multi::k_all_lanes);
       } else {
-        multi::compress(c.kind, state, arena.data(), offsets, k_blocks);
+        multi::compress(c.kind, state, arena.data(), offsets, k_blocks,
+                        multi::k_all_lanes);
       }
     }
     double seconds =
@@ -99,11 +114,13 @@ int multi_buffer_speed(std::size_t mib) {
     auto start = std::chrono::steady_clock::now();
     for (std::uint64_t i = 0; i < calls; ++i) {
       if (together) {
-        multi::compress_together(all, states, arena.data(), offsets, k_blocks);
+        multi::compress_together(all, states, arena.data(), offsets, k_blocks,
+                                 multi::k_all_lanes);
         continue;
       }
       for (std::size_t k = 0; k < all.size(); ++k) {
-        multi::compress(all[k], states[k], arena.data(), offsets, k_blocks);
+        multi::compress(all[k], states[k], arena.data(), offsets, k_blocks,
+                        multi::k_all_lanes);
       }
     }
     return std::chrono::duration<double>(std::chrono::steady_clock::now() -

@@ -198,11 +198,13 @@ void MultiFileHasher::run(std::vector<Ended>& ended) {
     std::size_t steps = SIZE_MAX;
     std::size_t any = 0;
     bool ending = false;
+    multi::LaneMask busy = 0;
     for (std::size_t i = 0; i < k_streams; ++i) {
       if (m_streams[i].reader == nullptr) continue;
       steps = std::min(steps, m_streams[i].blocks);
       ending = ending || m_streams[i].ending;
       any = i;
+      busy |= multi::LaneMask{1} << i;
     }
     // Where each lane's next blocks are for kernel k: its data, or in the
     // ending phase its padded end for that kernel.
@@ -225,12 +227,12 @@ void MultiFileHasher::run(std::vector<Ended>& ended) {
     if (!ending) {
       // Every kernel reads the same blocks: transposed once for all.
       place_lanes(0);
-      multi::compress_together(m_kinds, m_states, m_base, offsets, steps);
+      multi::compress_together(m_kinds, m_states, m_base, offsets, steps, busy);
     } else {
       // The padded ends differ (MD5 writes the length little-endian).
       for (std::size_t k = 0; k < m_kinds.size(); ++k) {
         place_lanes(k);
-        multi::compress(m_kinds[k], m_states[k], m_base, offsets, steps);
+        multi::compress(m_kinds[k], m_states[k], m_base, offsets, steps, busy);
       }
     }
     for (std::size_t i = 0; i < k_streams; ++i) {

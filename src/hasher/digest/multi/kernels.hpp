@@ -3,7 +3,8 @@
 // The kernels behind multi_buffer.hpp's compress(), one file each. Each is
 // compiled for its instruction set only inside its own functions (target
 // attributes), so the rest of the binary runs on any x86-64: call the _x16
-// ones only when has_avx512(), the _avx2 ones only when has_avx2().
+// ones only when has_avx512(), the _avx2 ones only when has_avx2(), the
+// _sha_ni ones only when has_sha_extensions().
 
 #include <hasher/digest/multi/multi_buffer.hpp>
 
@@ -11,7 +12,7 @@ namespace hasher::digest::multi {
 
 bool has_avx512(); // AVX-512 F and BW
 bool has_avx2();
-bool has_sha_extensions(); // SHA-NI
+bool has_sha_extensions(); // SHA-NI and the SSE4.1 its kernels use
 
 void md5_x16(State& state, const std::uint8_t* base,
              const std::uint32_t offsets[k_lanes], std::size_t blocks);
@@ -36,10 +37,19 @@ void sha256_x16_columns(State& state, const std::uint32_t* columns,
 void columns_x16(const std::uint8_t* base, const std::uint32_t offsets[k_lanes],
                  std::size_t blocks, std::uint32_t* little, std::uint32_t* big);
 
-// The same 16 lanes as two groups of 8 in AVX2 registers.
+// The same 16 lanes as two groups of 8 in AVX2 registers (avx2.hpp).
 void md5_x16_avx2(State& state, const std::uint8_t* base,
                   const std::uint32_t offsets[k_lanes], std::size_t blocks);
 void sha1_x16_avx2(State& state, const std::uint8_t* base,
                    const std::uint32_t offsets[k_lanes], std::size_t blocks);
+
+// The lanes in `busy` through the SHA extensions, four streams at a time
+// (sha_ni.hpp); call only when has_sha_extensions().
+void sha1_x16_sha_ni(State& state, const std::uint8_t* base,
+                     const std::uint32_t offsets[k_lanes], std::size_t blocks,
+                     LaneMask busy);
+void sha256_x16_sha_ni(State& state, const std::uint8_t* base,
+                       const std::uint32_t offsets[k_lanes], std::size_t blocks,
+                       LaneMask busy);
 
 } // namespace hasher::digest::multi

@@ -52,7 +52,8 @@ bool has_avx2() {
 
 bool has_sha_extensions() {
 #if defined(__x86_64__)
-  static const bool yes = __builtin_cpu_supports("sha");
+  static const bool yes =
+      __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
   return yes;
 #else
   return false;
@@ -61,16 +62,13 @@ bool has_sha_extensions() {
 
 bool available(Kind kind) {
   if (has_avx512()) return true;
-  if (!has_avx2()) return false;
-  // AVX2's SHA-1 over 16 lanes only ties the SHA extensions' one stream
-  // (1.5 GB/s each on a Zen 3 EPYC); AVX2 has no SHA-256 kernel.
   switch (kind) {
   case Kind::md5:
-    return true;
+    return has_avx2();
   case Kind::sha1:
-    return !has_sha_extensions();
+    return has_sha_extensions() || has_avx2();
   case Kind::sha256:
-    return false;
+    return has_sha_extensions();
   }
   return false;
 }
@@ -87,30 +85,41 @@ void init_lane(Kind kind, State& state, std::size_t lane) {
 }
 
 void compress(Kind kind, State& state, const std::uint8_t* base,
-              const std::uint32_t offsets[k_lanes], std::size_t blocks) {
+              const std::uint32_t offsets[k_lanes], std::size_t blocks,
+              LaneMask busy) {
   if (blocks == 0) return;
-  if (!has_avx512()) {
-    return kind == Kind::md5 ? md5_x16_avx2(state, base, offsets, blocks)
-                             : sha1_x16_avx2(state, base, offsets, blocks);
+  if (has_avx512()) {
+    switch (kind) {
+    case Kind::md5:
+      return md5_x16(state, base, offsets, blocks);
+    case Kind::sha1:
+      return sha1_x16(state, base, offsets, blocks);
+    case Kind::sha256:
+      return sha256_x16(state, base, offsets, blocks);
+    }
   }
   switch (kind) {
   case Kind::md5:
-    return md5_x16(state, base, offsets, blocks);
+    return md5_x16_avx2(state, base, offsets, blocks);
   case Kind::sha1:
-    return sha1_x16(state, base, offsets, blocks);
+    // SHA-1 with AVX2 only ties one SHA-NI stream (1.5 GB/s each here).
+    if (has_sha_extensions()) {
+      return sha1_x16_sha_ni(state, base, offsets, blocks, busy);
+    }
+    return sha1_x16_avx2(state, base, offsets, blocks);
   case Kind::sha256:
-    return sha256_x16(state, base, offsets, blocks);
+    return sha256_x16_sha_ni(state, base, offsets, blocks, busy);
   }
 }
 
 void compress_together(std::span<const Kind> kinds, std::span<State> states,
                        const std::uint8_t* base,
-                       const std::uint32_t offsets[k_lanes],
-                       std::size_t blocks) {
-  // The shared transpose is AVX-512's; with AVX2 each kernel transposes.
+                       const std::uint32_t offsets[k_lanes], std::size_t blocks,
+                       LaneMask busy) {
+  // The shared transpose is AVX-512's; the other kernels read the rows.
   if (kinds.size() < 2 || !has_avx512()) {
     for (std::size_t i = 0; i < kinds.size(); ++i) {
-      compress(kinds[i], states[i], base, offsets, blocks);
+      compress(kinds[i], states[i], base, offsets, blocks, busy);
     }
     return;
   }

@@ -34,13 +34,20 @@ struct alignas(64) State {
 };
 
 // Whether this CPU runs compress() of `kind`: every kind with AVX-512 F and
-// BW; with AVX2 alone, the kinds whose AVX2 kernel beats the libraries'
-// single-stream code: MD5 (5.5x here), and SHA-1 where the CPU has no SHA
-// extensions. compress() and compress_together() take only
-// kinds available here; the rest of this header works everywhere.
+// BW (16 lanes a register); without it, MD5 with AVX2 (two registers of 8
+// lanes, 5.5x the library's one stream on a Zen 3 EPYC), SHA-1 and SHA-256
+// with the SHA extensions (4 busy lanes interleaved, sha_ni.hpp), and
+// SHA-1 with AVX2 where the CPU has no SHA extensions. compress() and
+// compress_together() take only kinds available here; the rest of this
+// header works everywhere.
 bool available(Kind kind);
 // Whether any kind is available.
 bool available_any();
+
+// Bit l set: lane l carries a message this call. The SIMD kernels advance
+// every lane whatever the mask; the SHA-extension ones only those set.
+using LaneMask = std::uint32_t;
+constexpr LaneMask k_all_lanes = 0xffff;
 
 // The digest size of `kind`, in bytes: 16, 20 or 32.
 std::size_t digest_size(Kind kind);
@@ -48,19 +55,21 @@ std::size_t digest_size(Kind kind);
 // Sets lane `lane` to the algorithm's initial value.
 void init_lane(Kind kind, State& state, std::size_t lane);
 
-// Advances every lane by `blocks` blocks: lane l reads `blocks` consecutive
-// 64-byte blocks starting at base + offsets[l]. A lane nobody uses still
-// reads (point it at any readable blocks) and its state is garbage after.
+// Advances the lanes in `busy` by `blocks` blocks: lane l reads `blocks`
+// consecutive 64-byte blocks starting at base + offsets[l]. A lane not in
+// `busy` may still be read (point it at any readable blocks) and its state
+// is garbage after.
 void compress(Kind kind, State& state, const std::uint8_t* base,
-              const std::uint32_t offsets[k_lanes], std::size_t blocks);
+              const std::uint32_t offsets[k_lanes], std::size_t blocks,
+              LaneMask busy);
 
 // compress() for several kinds over the same blocks, state i advanced by
 // kinds[i]: each block is transposed into words once for all of them, not
 // once per kind (the transpose is 5-14% of a kernel's work).
 void compress_together(std::span<const Kind> kinds, std::span<State> states,
                        const std::uint8_t* base,
-                       const std::uint32_t offsets[k_lanes],
-                       std::size_t blocks);
+                       const std::uint32_t offsets[k_lanes], std::size_t blocks,
+                       LaneMask busy);
 
 // Writes lane `lane`'s digest (digest_size(kind) bytes) into `out`; call
 // after the padded final blocks were compressed.

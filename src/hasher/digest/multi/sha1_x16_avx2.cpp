@@ -96,9 +96,10 @@ sha1_x16_avx2(State& state, const std::uint8_t* base,
   }
   for (std::size_t g = 0; g < k_groups; ++g) {
     for (std::size_t i = 0; i < 5; ++i) {
-      _mm256_store_si256(reinterpret_cast<__m256i*>(
-                             &state.words[i * k_lanes + g * avx2::k_group_lanes]),
-                         v[g][i]);
+      _mm256_store_si256(
+          reinterpret_cast<__m256i*>(
+              &state.words[i * k_lanes + g * avx2::k_group_lanes]),
+          v[g][i]);
     }
   }
 }

@@ -41,12 +41,21 @@ std::string reference(Kind kind, const Message& message) {
 
 // One kernel of a kind as compress() calls it.
 using Kernel = void (*)(State&, const std::uint8_t*, const std::uint32_t*,
-                        std::size_t);
+                        std::size_t, LaneMask);
 
 template <Kind K>
 void through_compress(State& state, const std::uint8_t* base,
-                      const std::uint32_t* offsets, std::size_t blocks) {
-  compress(K, state, base, offsets, blocks);
+                      const std::uint32_t* offsets, std::size_t blocks,
+                      LaneMask busy) {
+  compress(K, state, base, offsets, blocks, busy);
+}
+
+// The SIMD kernels advance every lane; the mask is for the others.
+template <void (*K)(State&, const std::uint8_t*, const std::uint32_t*,
+                    std::size_t)>
+void every_lane(State& state, const std::uint8_t* base,
+                const std::uint32_t* offsets, std::size_t blocks, LaneMask) {
+  K(state, base, offsets, blocks);
 }
 
 // Hashes up to 16 messages side by side the way a caller must: every
@@ -98,13 +107,15 @@ std::vector<std::string> hash_side_by_side(Kind kind, Kernel kernel,
       }
     }
     if (!any) break;
+    LaneMask mask = 0;
     for (std::size_t lane = 0; lane < k_lanes; ++lane) {
       bool busy = lane < messages.size() && done[lane] < blocks[lane];
       offsets[lane] =
           busy ? begin[lane] + static_cast<std::uint32_t>(done[lane] * k_block)
                : 0;
+      if (busy) mask |= LaneMask{1} << lane;
     }
-    kernel(state, arena.data(), offsets, n);
+    kernel(state, arena.data(), offsets, n, mask);
     for (std::size_t lane = 0; lane < messages.size(); ++lane) {
       if (done[lane] < blocks[lane]) done[lane] += n;
     }
@@ -139,8 +150,10 @@ const KernelCase k_cases[] = {
      kind_available<Kind::sha1>},
     {"sha256", Kind::sha256, through_compress<Kind::sha256>,
      kind_available<Kind::sha256>},
-    {"md5_avx2", Kind::md5, md5_x16_avx2, has_avx2},
-    {"sha1_avx2", Kind::sha1, sha1_x16_avx2, has_avx2},
+    {"md5_avx2", Kind::md5, every_lane<md5_x16_avx2>, has_avx2},
+    {"sha1_avx2", Kind::sha1, every_lane<sha1_x16_avx2>, has_avx2},
+    {"sha1_sha_ni", Kind::sha1, sha1_x16_sha_ni, has_sha_extensions},
+    {"sha256_sha_ni", Kind::sha256, sha256_x16_sha_ni, has_sha_extensions},
 };
 
 class MultiBuffer : public ::testing::TestWithParam<KernelCase> {
@@ -255,9 +268,11 @@ TEST(MultiBufferTogether, SameStatesAsOneKindAtATime) {
           init_lane(kinds[k], together[k], lane);
           init_lane(kinds[k], alone[k], lane);
         }
-        compress(kinds[k], alone[k], arena.data(), offsets, blocks);
+        compress(kinds[k], alone[k], arena.data(), offsets, blocks,
+                 k_all_lanes);
       }
-      compress_together(kinds, together, arena.data(), offsets, blocks);
+      compress_together(kinds, together, arena.data(), offsets, blocks,
+                        k_all_lanes);
       for (std::size_t k = 0; k < kinds.size(); ++k) {
         EXPECT_TRUE(std::equal(std::begin(together[k].words),
                                std::end(together[k].words),
