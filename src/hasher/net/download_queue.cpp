@@ -4,6 +4,7 @@
 #include <hasher/net/part_hasher.hpp>
 #include <hasher/net/worker_lanes.hpp>
 #include <hasher/pipeline/multi_file_hasher.hpp>
+#include <hasher/util/core_confinement.hpp>
 
 #include <algorithm>
 #include <optional>
@@ -39,6 +40,12 @@ void run_downloads(HttpClient& client,
   // Made before the lanes, whose jobs add to it, and finished after them.
   std::optional<PartHasher> parts;
   if (pipeline::MultiFileHasher::worthwhile(specs)) parts.emplace(specs);
+  // The bytes' path, this thread and the lanes that write what it gathers,
+  // runs on one core (util/core_confinement.hpp) until the lanes fall
+  // behind; the hashing and commit threads, started above, run anywhere.
+  // 200 downloads of 256 KiB from a local server: all on one core as fast
+  // as the bytes' path alone, the lanes left free as slow as none.
+  util::CoreConfinement core;
   WorkerLanes lanes(lane_count(concurrency), k_lane_depth);
   FileWork work{lanes, commits, [&client] { client.wake(); },
                 parts ? &*parts : nullptr};
@@ -92,6 +99,9 @@ void run_downloads(HttpClient& client,
     auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
         wake - Download::Clock::now());
     client.poll(std::max(wait, std::chrono::milliseconds(1)));
+    // A lane found full: the file work (big files are hashed there) needs
+    // more than one core.
+    if (core.confined() && lanes.backed_up()) core.spread();
     for (std::size_t i : live) {
       if (downloads[i]->state() == Download::State::running) {
         downloads[i]->hand_off();

@@ -27,7 +27,9 @@ WorkerLanes::WorkerLanes(std::size_t lanes, std::size_t depth) {
 WorkerLanes::~WorkerLanes() { finish(); }
 
 void WorkerLanes::post(std::size_t lane, Job job) {
-  m_lanes[lane % m_lanes.size()]->queue.push(std::move(job));
+  util::BoundedQueue<Job>& queue = m_lanes[lane % m_lanes.size()]->queue;
+  if (queue.full()) m_backed_up.store(true, std::memory_order_relaxed);
+  queue.push(std::move(job));
 }
 
 void WorkerLanes::finish() {

@@ -10,6 +10,7 @@
 
 #include <hasher/util/bounded_queue.hpp>
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -34,6 +35,11 @@ public:
   // Queues `job` on lane `lane` (modulo the count); blocks while that
   // lane's queue is full. Not to be called after finish().
   void post(std::size_t lane, Job job);
+  // Whether a post() has found its lane's queue full: the lanes did not
+  // keep up with what was posted. Any thread.
+  [[nodiscard]] bool backed_up() const {
+    return m_backed_up.load(std::memory_order_relaxed);
+  }
   // Runs what is queued and joins the threads; later calls do nothing.
   void finish();
 
@@ -46,6 +52,7 @@ private:
     std::thread thread;
   };
   std::vector<std::unique_ptr<Lane>> m_lanes;
+  std::atomic<bool> m_backed_up{false};
 };
 
 } // namespace hasher::net

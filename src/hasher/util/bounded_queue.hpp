@@ -61,6 +61,12 @@ public:
     return m_items.empty();
   }
 
+  // True when a push() would block (a hint, like empty()).
+  bool full() {
+    std::lock_guard lock(m_mutex);
+    return !m_closed && m_items.size() >= m_capacity;
+  }
+
   // No more pushes; consumers drain what is left.
   void close() {
     std::lock_guard lock(m_mutex);

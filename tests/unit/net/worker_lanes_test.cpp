@@ -5,6 +5,7 @@
 #include <atomic>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 namespace hasher::net {
@@ -26,6 +27,28 @@ TEST(WorkerLanes, OneLaneRunsItsJobsInOrder) {
       EXPECT_EQ(seen[lane][k], static_cast<int>(3 * k + lane));
     }
   }
+}
+
+TEST(WorkerLanes, BackedUpOnlyOnceAPostFindsItsLaneFull) {
+  WorkerLanes lanes(1, 2);
+  std::mutex gate;
+  std::unique_lock hold(gate);
+  std::atomic<bool> started{false};
+  // The first job holds the lane; two more fill its queue of two.
+  lanes.post(0, [&] {
+    started = true;
+    std::lock_guard wait(gate);
+  });
+  while (!started) std::this_thread::yield();
+  lanes.post(0, [] {});
+  lanes.post(0, [] {});
+  EXPECT_FALSE(lanes.backed_up());
+  std::thread poster([&] { lanes.post(0, [] {}); }); // finds it full
+  while (!lanes.backed_up()) std::this_thread::yield();
+  hold.unlock();
+  poster.join();
+  lanes.finish();
+  EXPECT_TRUE(lanes.backed_up());
 }
 
 TEST(WorkerLanes, FinishRunsWhatIsQueuedAndLanesWrap) {
