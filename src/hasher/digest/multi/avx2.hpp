@@ -1,8 +1,9 @@
 #pragma once
 
-// What the AVX2 kernels share: the attribute that compiles a helper for
-// AVX2 and inlines it into its kernel (the rest of the binary stays generic
-// x86-64), and the load of one block of every lane as per-word columns.
+// What the AVX2 kernel (MD5) needs: the attribute that compiles a helper
+// for AVX2 and inlines it into the kernel (the rest of the binary stays
+// generic x86-64), and the load of one block of every lane as per-word
+// columns.
 // An AVX2 register holds 8 lanes, so the kernels keep multi_buffer.hpp's 16
 // lanes as two groups of 8 (lanes 0-7 and 8-15) and run both through every
 // step: the second group's work fills the cycles the first one's dependency
@@ -20,9 +21,9 @@ namespace hasher::digest::multi::avx2 {
 constexpr std::size_t k_groups = 2;
 constexpr std::size_t k_group_lanes = 8;
 
-// Collects words `first`..`first` + 7 of the block at row[l] + at of the 8
-// lanes l into w[0..7]: one 32-byte load per lane and an 8x8 transpose of
-// 32-bit elements (interleave by 32 bits, by 64 bits, then swap 128-bit
+// Collects the 8 words at row[l] + at of the 8 lanes l, word j of every
+// lane into w[j]: one 32-byte load per lane and an 8x8 transpose of 32-bit
+// elements (interleave by 32 bits, by 64 bits, then swap 128-bit
 // halves).
 static inline HASHER_AVX2 void transpose8(const std::uint8_t* const row[8],
                                           std::size_t at, __m256i w[8]) {
@@ -55,26 +56,14 @@ static inline HASHER_AVX2 void transpose8(const std::uint8_t* const row[8],
   }
 }
 
-// Every 32-bit word of `x` with its bytes reversed: SHA reads the message
-// as big-endian words (FIPS 180-4 section 3.1).
-static inline HASHER_AVX2 __m256i byte_swap_words(__m256i x) {
-  const __m256i swap =
-      _mm256_setr_epi8(3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12, 3,
-                       2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12);
-  return _mm256_shuffle_epi8(x, swap);
-}
-
 // x rotated left by S bits (AVX2 has no rotate instruction).
-// By 1, x + x takes an adder rather than one of the fewer shift units.
 template <int S> static inline HASHER_AVX2 __m256i rotl(__m256i x) {
-  __m256i left = S == 1 ? _mm256_add_epi32(x, x) : _mm256_slli_epi32(x, S);
-  return _mm256_or_si256(left, _mm256_srli_epi32(x, 32 - S));
+  return _mm256_or_si256(_mm256_slli_epi32(x, S), _mm256_srli_epi32(x, 32 - S));
 }
 
 // Where a kernel finds each block's 16 message words of group g, word j in
-// w[g][j], transposed from the lanes' bytes block by block as the
-// algorithm reads them (big-endian for SHA).
-template <bool BigEndian> struct Rows {
+// w[g][j], transposed from the lanes' bytes block by block.
+struct Rows {
   const std::uint8_t* row[k_groups * k_group_lanes];
   Rows(const std::uint8_t* base, const std::uint32_t offsets[16]) {
     for (std::size_t l = 0; l < 16; ++l) row[l] = base + offsets[l];
@@ -84,10 +73,6 @@ template <bool BigEndian> struct Rows {
     for (std::size_t g = 0; g < k_groups; ++g) {
       transpose8(row + g * k_group_lanes, block * 64, w[g]);
       transpose8(row + g * k_group_lanes, block * 64 + 32, w[g] + 8);
-      if constexpr (BigEndian) {
-#pragma GCC unroll 16
-        for (std::size_t j = 0; j < 16; ++j) w[g][j] = byte_swap_words(w[g][j]);
-      }
     }
   }
 };

@@ -40,8 +40,11 @@ void columns_x16(const std::uint8_t* base, const std::uint32_t offsets[k_lanes],
 // The same 16 lanes as two groups of 8 in AVX2 registers (avx2.hpp).
 void md5_x16_avx2(State& state, const std::uint8_t* base,
                   const std::uint32_t offsets[k_lanes], std::size_t blocks);
-void sha1_x16_avx2(State& state, const std::uint8_t* base,
-                   const std::uint32_t offsets[k_lanes], std::size_t blocks);
+
+// MD5 of the lanes in `busy` one after the other, without SIMD.
+void md5_lanes_scalar(State& state, const std::uint8_t* base,
+                      const std::uint32_t offsets[k_lanes], std::size_t blocks,
+                      LaneMask busy);
 
 // The lanes in `busy` through the SHA extensions, four streams at a time
 // (sha_ni.hpp); call only when has_sha_extensions().

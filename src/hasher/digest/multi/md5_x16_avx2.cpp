@@ -70,7 +70,7 @@ static inline HASHER_AVX2 void steps(__m256i v[k_groups][4],
 __attribute__((target("avx2"))) void
 md5_x16_avx2(State& state, const std::uint8_t* base,
              const std::uint32_t offsets[k_lanes], std::size_t blocks) {
-  const avx2::Rows<false> source(base, offsets);
+  const avx2::Rows source(base, offsets);
   __m256i v[k_groups][4];
   for (std::size_t g = 0; g < k_groups; ++g) {
     for (std::size_t w = 0; w < 4; ++w) {

@@ -35,11 +35,11 @@ struct alignas(64) State {
 
 // Whether this CPU runs compress() of `kind`: every kind with AVX-512 F and
 // BW (16 lanes a register); without it, MD5 with AVX2 (two registers of 8
-// lanes, 5.5x the library's one stream on a Zen 3 EPYC), SHA-1 and SHA-256
-// with the SHA extensions (4 busy lanes interleaved, sha_ni.hpp), and
-// SHA-1 with AVX2 where the CPU has no SHA extensions. compress() and
-// compress_together() take only kinds available here; the rest of this
-// header works everywhere.
+// lanes, 5.5x the library's one stream on a Zen 3 EPYC; a call with one or
+// two busy lanes runs them one by one instead), SHA-1 and SHA-256 with the
+// SHA extensions (several busy lanes' streams interleaved, sha_ni.hpp).
+// compress() and compress_together() take only kinds available here; the
+// rest of this header works everywhere.
 bool available(Kind kind);
 // Whether any kind is available.
 bool available_any();

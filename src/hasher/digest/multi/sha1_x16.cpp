@@ -4,7 +4,6 @@
 
 #include <hasher/digest/multi/avx512.hpp>
 #include <hasher/digest/multi/kernels.hpp>
-#include <hasher/digest/multi/sha1_constants.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -12,6 +11,10 @@
 
 namespace hasher::digest::multi {
 namespace {
+
+// K_t for rounds 0-19, 20-39, 40-59 and 60-79, FIPS 180-4 section 4.2.1.
+constexpr std::uint32_t k_k[4] = {0x5a827999, 0x6ed9eba1, 0x8f1bbcdc,
+                                  0xca62c1d6};
 
 // _mm512_ternarylogic_epi32 truth tables for f_t(x, y, z) (x is the 0xf0
 // operand, y 0xcc, z 0xaa), FIPS 180-4 section 4.1.1: Ch = xy ^ ~xz,
@@ -40,7 +43,7 @@ static inline HASHER_AVX512 void sha1_round(__m512i v[5], __m512i w[16]) {
     w[T % 16] = _mm512_rol_epi32(_mm512_xor_si512(x, w[T % 16]), 1);
   }
   __m512i t = _mm512_add_epi32(
-      w[T % 16], _mm512_set1_epi32(static_cast<int>(sha1::k_k[T / 20])));
+      w[T % 16], _mm512_set1_epi32(static_cast<int>(k_k[T / 20])));
   t = _mm512_add_epi32(t, v[e]);
   t = _mm512_add_epi32(t, _mm512_ternarylogic_epi32(v[b], v[c], v[d], fn));
   v[e] = _mm512_add_epi32(t, _mm512_rol_epi32(v[a], 5));

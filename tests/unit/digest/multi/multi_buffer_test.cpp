@@ -151,7 +151,7 @@ const KernelCase k_cases[] = {
     {"sha256", Kind::sha256, through_compress<Kind::sha256>,
      kind_available<Kind::sha256>},
     {"md5_avx2", Kind::md5, every_lane<md5_x16_avx2>, has_avx2},
-    {"sha1_avx2", Kind::sha1, every_lane<sha1_x16_avx2>, has_avx2},
+    {"md5_scalar", Kind::md5, md5_lanes_scalar, [] { return true; }},
     {"sha1_sha_ni", Kind::sha1, sha1_x16_sha_ni, has_sha_extensions},
     {"sha256_sha_ni", Kind::sha256, sha256_x16_sha_ni, has_sha_extensions},
 };
