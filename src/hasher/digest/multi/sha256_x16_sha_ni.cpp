@@ -108,11 +108,8 @@ __attribute__((target("sha,sse4.1"))) void
 sha256_x16_sha_ni(State& state, const std::uint8_t* base,
                   const std::uint32_t offsets[k_lanes], std::size_t blocks,
                   LaneMask busy) {
-  std::size_t lanes[sha_ni::k_max_groups<k_streams>][k_streams];
-  const std::size_t groups = sha_ni::groups_of<k_streams>(busy, lanes);
-  for (std::size_t g = 0; g < groups; ++g) {
-    sha256_streams(state, base, offsets, lanes[g], blocks);
-  }
+  sha_ni::in_groups<k_streams, sha256_streams>(state, base, offsets, blocks,
+                                               busy);
 }
 
 } // namespace hasher::digest::multi
