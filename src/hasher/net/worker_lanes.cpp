@@ -27,9 +27,13 @@ WorkerLanes::WorkerLanes(std::size_t lanes, std::size_t depth) {
 WorkerLanes::~WorkerLanes() { finish(); }
 
 void WorkerLanes::post(std::size_t lane, Job job) {
-  util::BoundedQueue<Job>& queue = m_lanes[lane % m_lanes.size()]->queue;
-  if (queue.full()) m_backed_up.store(true, std::memory_order_relaxed);
-  queue.push(std::move(job));
+  m_lanes[lane % m_lanes.size()]->queue.push(std::move(job));
+}
+
+bool WorkerLanes::backed_up() const {
+  return std::any_of(m_lanes.begin(), m_lanes.end(), [](const auto& lane) {
+    return lane->queue.has_been_full();
+  });
 }
 
 void WorkerLanes::finish() {

@@ -10,7 +10,6 @@
 
 #include <hasher/util/bounded_queue.hpp>
 
-#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -37,9 +36,7 @@ public:
   void post(std::size_t lane, Job job);
   // Whether a post() has found its lane's queue full: the lanes did not
   // keep up with what was posted. Any thread.
-  [[nodiscard]] bool backed_up() const {
-    return m_backed_up.load(std::memory_order_relaxed);
-  }
+  [[nodiscard]] bool backed_up() const;
   // Runs what is queued and joins the threads; later calls do nothing.
   void finish();
 
@@ -52,7 +49,6 @@ private:
     std::thread thread;
   };
   std::vector<std::unique_ptr<Lane>> m_lanes;
-  std::atomic<bool> m_backed_up{false};
 };
 
 } // namespace hasher::net

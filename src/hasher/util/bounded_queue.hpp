@@ -7,6 +7,7 @@
 // producer faster than its consumers otherwise sleeps and wakes once per
 // item, and on a virtual machine a wake-up can cost a millisecond.
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -23,6 +24,7 @@ public:
   bool push(T item) {
     std::unique_lock lock(m_mutex);
     if (!m_closed && m_items.size() >= m_capacity) {
+      m_has_been_full.store(true, std::memory_order_relaxed);
       ++m_blocked_producers;
       m_not_full.wait(lock,
                       [&] { return m_closed || m_items.size() < m_capacity; });
@@ -61,10 +63,10 @@ public:
     return m_items.empty();
   }
 
-  // True when a push() would block (a hint, like empty()).
-  bool full() {
-    std::lock_guard lock(m_mutex);
-    return !m_closed && m_items.size() >= m_capacity;
+  // Whether a push() has ever had to wait for room: the consumers fell
+  // behind at least once. Any thread, without the lock.
+  [[nodiscard]] bool has_been_full() const {
+    return m_has_been_full.load(std::memory_order_relaxed);
   }
 
   // No more pushes; consumers drain what is left.
@@ -88,6 +90,7 @@ private:
 
   std::size_t m_capacity;
   std::size_t m_blocked_producers = 0;
+  std::atomic<bool> m_has_been_full{false};
   std::mutex m_mutex;
   std::condition_variable m_not_full;
   std::condition_variable m_not_empty;

@@ -1,14 +1,15 @@
 #pragma once
 
-// Keeps a job's threads on one core while one core keeps up. A download
-// moves each byte from the socket to a `.part`, back into the hasher and
-// through the digests, on four or five threads handing work to each
-// other: spread over the cores, every hand-off moves the bytes between
-// caches and wakes a thread on a core something else was using. On one
-// core the bytes stay in its cache and the other cores stay free for the
-// rest of the machine (200 downloads of 256 KiB from a local server: 0.32
-// against 0.37 s, the server using a third less CPU). When one core stops
-// keeping up, the job spreads to every core it may use, once.
+// Keeps some of a job's threads on one core while one core keeps up. A
+// download moves each byte from the socket into a gathered piece and from
+// there into its `.part`, on the transfer thread and a lane: on two cores,
+// every piece moves between their caches, and those threads wake on cores
+// something else was using. On one core the bytes stay in its cache and
+// the other cores stay free for the rest of the machine (200 downloads of
+// 256 KiB from a local server: 0.34 s with those threads on one core,
+// 0.42 s without; with every thread of the job pinned by taskset the
+// server used a third less CPU). When one core stops keeping up, the job
+// spreads to every core it may use, once.
 
 #include <memory>
 

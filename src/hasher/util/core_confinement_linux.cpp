@@ -32,17 +32,18 @@ CoreConfinement::CoreConfinement() {
 
 void CoreConfinement::spread() {
   if (!m_saved) return;
-  // Every thread of the process: the job's threads were all started by
-  // this one while confined (a thread's mask is set by its id, which
-  // /proc/self/task lists).
+  // Every thread of the process, this one included: the job's threads were
+  // all started by this one while confined (a thread's mask is set by its
+  // id, which /proc/self/task lists). Without /proc, this thread at least.
   if (DIR* tasks = opendir("/proc/self/task")) {
     while (dirent* entry = readdir(tasks)) {
       pid_t id = static_cast<pid_t>(std::atoi(entry->d_name));
       if (id > 0) sched_setaffinity(id, sizeof m_saved->cores, &m_saved->cores);
     }
     closedir(tasks);
+  } else {
+    sched_setaffinity(0, sizeof m_saved->cores, &m_saved->cores);
   }
-  sched_setaffinity(0, sizeof m_saved->cores, &m_saved->cores);
   m_saved.reset();
 }
 

@@ -4,11 +4,10 @@
 
 #include <hasher/digest/digest_set.hpp>
 #include <hasher/pipeline/multi_file_hasher.hpp>
+#include <hasher/util/core_confinement.hpp>
 #include <hasher/util/encoding.hpp>
 
 #include <gtest/gtest.h>
-
-#include <sched.h>
 
 #include <atomic>
 #include <chrono>
@@ -143,17 +142,12 @@ TEST_F(PartHasherTest, IdleTransfersDoNotWait) {
 // all the same. Here one core is all there is and a busy loop takes it:
 // the idle-priority thread would need about a minute for this file.
 TEST_F(PartHasherTest, IdleTransfersAreHashedOnABusyMachine) {
-  cpu_set_t before;
-  ASSERT_EQ(sched_getaffinity(0, sizeof before, &before), 0);
-  int first = 0;
-  while (first < CPU_SETSIZE && !CPU_ISSET(first, &before)) ++first;
-  cpu_set_t one;
-  CPU_ZERO(&one);
-  CPU_SET(first, &one);
-  ASSERT_EQ(sched_setaffinity(0, sizeof one, &one), 0);
   std::string path = file("big", std::size_t{32} << 20);
   std::atomic<bool> busy{true};
   {
+    // On a one-core machine there is nothing to confine: one core is all
+    // there is already.
+    util::CoreConfinement one_core;
     PartHasher hasher(m_specs); // its threads inherit the one core
     std::thread hog([&] {
       while (busy.load(std::memory_order_relaxed)) {
@@ -169,7 +163,6 @@ TEST_F(PartHasherTest, IdleTransfersAreHashedOnABusyMachine) {
     busy = false;
     hog.join();
   }
-  sched_setaffinity(0, sizeof before, &before);
   std::lock_guard lock(m_mutex);
   EXPECT_EQ(m_got[path], m_expected[path]);
 }

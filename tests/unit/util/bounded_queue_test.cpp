@@ -30,6 +30,7 @@ TEST(BoundedQueue, ItemsComeOutInOrderAndCloseDrains) {
 TEST(BoundedQueue, BlockedProducerWakesAtHalf) {
   BoundedQueue<int> queue(8);
   for (int i = 0; i < 8; ++i) ASSERT_TRUE(queue.push(i));
+  EXPECT_FALSE(queue.has_been_full()) << "filled without waiting";
   std::atomic<int> pushed{0};
   std::thread producer([&] {
     for (int i = 8; i < 12; ++i) {
@@ -39,6 +40,7 @@ TEST(BoundedQueue, BlockedProducerWakesAtHalf) {
   });
   std::this_thread::sleep_for(50ms);
   EXPECT_EQ(pushed.load(), 0) << "pushed into a full queue";
+  EXPECT_TRUE(queue.has_been_full());
   for (int i = 0; i < 3; ++i) EXPECT_EQ(queue.pop(), i); // 5 left
   std::this_thread::sleep_for(50ms);
   EXPECT_EQ(pushed.load(), 0) << "woken before the queue was down to half";

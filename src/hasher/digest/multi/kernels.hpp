@@ -46,8 +46,8 @@ void md5_lanes_scalar(State& state, const std::uint8_t* base,
                       const std::uint32_t offsets[k_lanes], std::size_t blocks,
                       LaneMask busy);
 
-// The lanes in `busy` through the SHA extensions, four streams at a time
-// (sha_ni.hpp); call only when has_sha_extensions().
+// The lanes in `busy` through the SHA extensions, several streams
+// interleaved (sha_ni.hpp: SHA-1 four, SHA-256 two).
 void sha1_x16_sha_ni(State& state, const std::uint8_t* base,
                      const std::uint32_t offsets[k_lanes], std::size_t blocks,
                      LaneMask busy);

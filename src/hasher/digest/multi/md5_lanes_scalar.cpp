@@ -44,7 +44,7 @@ inline void steps(std::uint32_t v[4], const std::uint32_t x[16],
 void md5_lane(State& state, std::size_t lane, const std::uint8_t* data,
               std::size_t blocks) {
   std::uint32_t v[4];
-  for (std::size_t w = 0; w < 4; ++w) v[w] = state.words[w * k_lanes + lane];
+  for (std::size_t w = 0; w < 4; ++w) v[w] = state.word(w, lane);
   for (std::size_t n = 0; n < blocks; ++n) {
     std::uint32_t x[16];
     for (std::size_t j = 0; j < 16; ++j) {
@@ -56,7 +56,7 @@ void md5_lane(State& state, std::size_t lane, const std::uint8_t* data,
     steps(v, x, std::make_integer_sequence<int, 64>{});
     for (std::size_t w = 0; w < 4; ++w) v[w] += saved[w];
   }
-  for (std::size_t w = 0; w < 4; ++w) state.words[w * k_lanes + lane] = v[w];
+  for (std::size_t w = 0; w < 4; ++w) state.word(w, lane) = v[w];
 }
 
 } // namespace

@@ -83,7 +83,7 @@ std::size_t digest_size(Kind kind) { return initial(kind).size() * 4; }
 void init_lane(Kind kind, State& state, std::size_t lane) {
   std::span<const std::uint32_t> words = initial(kind);
   for (std::size_t w = 0; w < words.size(); ++w) {
-    state.words[w * k_lanes + lane] = words[w];
+    state.word(w, lane) = words[w];
   }
 }
 
@@ -166,7 +166,7 @@ void extract(Kind kind, const State& state, std::size_t lane,
              std::span<std::uint8_t> out) {
   std::size_t words = initial(kind).size();
   for (std::size_t w = 0; w < words; ++w) {
-    std::uint32_t v = state.words[w * k_lanes + lane];
+    std::uint32_t v = state.word(w, lane);
     for (std::size_t b = 0; b < 4; ++b) {
       // MD5 is little-endian throughout, SHA big-endian.
       std::size_t shift = kind == Kind::md5 ? 8 * b : 24 - 8 * b;

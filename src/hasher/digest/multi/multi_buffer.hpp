@@ -31,6 +31,13 @@ enum class Kind { md5, sha1, sha256 };
 // words[w * k_lanes + l] (8 words for SHA-256, 5 for SHA-1, 4 for MD5).
 struct alignas(64) State {
   std::uint32_t words[8 * k_lanes] = {};
+  // Word w of lane `lane`'s chaining value.
+  std::uint32_t& word(std::size_t w, std::size_t lane) {
+    return words[w * k_lanes + lane];
+  }
+  [[nodiscard]] std::uint32_t word(std::size_t w, std::size_t lane) const {
+    return words[w * k_lanes + lane];
+  }
 };
 
 // Whether this CPU runs compress() of `kind`: every kind with AVX-512 F and

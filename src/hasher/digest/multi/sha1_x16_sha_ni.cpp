@@ -64,7 +64,7 @@ sha1_streams(State& state, const std::uint8_t* base,
   Streams s;
   __m128i e[k_streams];
   auto word = [&](std::size_t n, std::size_t w) {
-    return static_cast<int>(state.words[w * k_lanes + lanes[n]]);
+    return static_cast<int>(state.word(w, lanes[n]));
   };
   for (std::size_t n = 0; n < k_streams; ++n) {
     s.abcd[n] = _mm_set_epi32(word(n, 0), word(n, 1), word(n, 2), word(n, 3));
@@ -97,7 +97,7 @@ sha1_streams(State& state, const std::uint8_t* base,
         x[3], x[2], x[1], x[0],
         static_cast<std::uint32_t>(_mm_extract_epi32(e[n], 3))};
     for (std::size_t w = 0; w < 5; ++w) {
-      state.words[w * k_lanes + lanes[n]] = words[w];
+      state.word(w, lanes[n]) = words[w];
     }
   }
 }

@@ -64,7 +64,7 @@ sha256_streams(State& state, const std::uint8_t* base,
       _mm_setr_epi8(3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12);
   Streams s;
   auto word = [&](std::size_t n, std::size_t w) {
-    return static_cast<int>(state.words[w * k_lanes + lanes[n]]);
+    return static_cast<int>(state.word(w, lanes[n]));
   };
   for (std::size_t n = 0; n < k_streams; ++n) {
     s.abef[n] = _mm_set_epi32(word(n, 0), word(n, 1), word(n, 4), word(n, 5));
@@ -97,7 +97,7 @@ sha256_streams(State& state, const std::uint8_t* base,
     const std::uint32_t words[8] = {x[3], x[2], y[3], y[2],
                                     x[1], x[0], y[1], y[0]};
     for (std::size_t w = 0; w < 8; ++w) {
-      state.words[w * k_lanes + lanes[n]] = words[w];
+      state.word(w, lanes[n]) = words[w];
     }
   }
 }
