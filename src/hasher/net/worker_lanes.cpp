@@ -1,5 +1,7 @@
 #include <hasher/net/worker_lanes.hpp>
 
+#include <hasher/util/thread_name.hpp>
+
 #include <algorithm>
 
 namespace hasher::net {
@@ -13,6 +15,7 @@ WorkerLanes::WorkerLanes(std::size_t lanes, std::size_t depth) {
   for (std::unique_ptr<Lane>& lane : m_lanes) {
     Lane* self = lane.get();
     self->thread = std::thread([self] {
+      util::name_this_thread("hasher:lane");
       while (std::optional<Job> job = self->queue.pop()) {
         try {
           (*job)();

@@ -1,5 +1,7 @@
 #include <hasher/pipeline/catalog_writer.hpp>
 
+#include <hasher/util/thread_name.hpp>
+
 #include <utility>
 
 namespace hasher::pipeline {
@@ -8,7 +10,10 @@ CatalogWriter::CatalogWriter(catalog::Catalog& catalog, std::int64_t run_id,
                              CommitPolicy policy)
     : m_catalog(catalog), m_run_id(run_id),
       m_batch_size(policy.batch_size == 0 ? 1 : policy.batch_size),
-      m_interval(policy.interval), m_thread([this] { run(); }) {}
+      m_interval(policy.interval), m_thread([this] {
+        util::name_this_thread("hasher:catalog");
+        run();
+      }) {}
 
 CatalogWriter::~CatalogWriter() {
   try {

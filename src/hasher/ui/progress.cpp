@@ -1,6 +1,7 @@
 #include <hasher/ui/progress.hpp>
 
 #include <hasher/ui/summary.hpp>
+#include <hasher/util/thread_name.hpp>
 
 #include <chrono>
 #include <cstdio>
@@ -39,7 +40,12 @@ std::string progress_text(std::uint64_t files_done, std::uint64_t files_total,
 ProgressLine::ProgressLine(Reporter& reporter, const ProgressCounters& counters,
                            bool enabled)
     : m_reporter(reporter), m_counters(counters) {
-  if (enabled) m_thread = std::thread([this] { run(); });
+  if (enabled) {
+    m_thread = std::thread([this] {
+      util::name_this_thread("hasher:progress");
+      run();
+    });
+  }
 }
 
 ProgressLine::~ProgressLine() {
