@@ -152,11 +152,33 @@ struct HttpClient::Impl {
   std::map<CURL*, std::unique_ptr<Transfer>> running;
 };
 
-HttpClient::HttpClient(ClientOptions options) : m_impl(new Impl) {
+namespace {
+
+// Loads libcurl and runs its global set-up, once per process; a load that
+// threw is tried again by the next caller. Callers wait for one running.
+CURLcode set_up_library() {
   static std::once_flag once;
   static CURLcode init = CURLE_OK;
   std::call_once(
       once, [] { init = curl_library().global_init(CURL_GLOBAL_DEFAULT); });
+  return init;
+}
+
+} // namespace
+
+LibraryWarmUp::LibraryWarmUp()
+    : m_thread([] {
+        try {
+          set_up_library();
+        } catch (...) {
+          // HttpClient tries again and reports it.
+        }
+      }) {}
+
+LibraryWarmUp::~LibraryWarmUp() = default;
+
+HttpClient::HttpClient(ClientOptions options) : m_impl(new Impl) {
+  CURLcode init = set_up_library();
   if (init != CURLE_OK) {
     throw util::FatalError(std::string("libcurl: ") +
                            curl_library().easy_strerror(init));
