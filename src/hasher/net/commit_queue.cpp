@@ -1,10 +1,14 @@
 #include <hasher/net/commit_queue.hpp>
 
-#include <map>
+#include <hasher/util/thread_name.hpp>
 
 namespace hasher::net {
 
-CommitQueue::CommitQueue() : m_thread([this] { run(); }) {}
+CommitQueue::CommitQueue()
+    : m_thread([this] {
+        util::name_this_thread("hasher:commit");
+        run();
+      }) {}
 
 CommitQueue::~CommitQueue() { finish(); }
 
@@ -34,6 +38,19 @@ void CommitQueue::withdraw() {
   m_changed.notify_all();
 }
 
+void CommitQueue::written(const PartFile& file, std::uint64_t bytes) {
+  util::Result<std::uint64_t> device = file.device();
+  if (!device) return; // its batch syncs it
+  std::lock_guard lock(m_mutex);
+  if (!m_written_to.contains(*device)) {
+    util::Result<PartFile> handle = file.duplicate();
+    if (!handle) return;
+    m_written_to.emplace(*device, std::move(*handle));
+  }
+  m_unsynced += bytes;
+  if (m_unsynced >= k_early_sync_bytes || m_idle) m_changed.notify_all();
+}
+
 void CommitQueue::set_idle(TransfersIdle idle) {
   std::lock_guard lock(m_mutex);
   bool now_idle = idle == TransfersIdle::yes;
@@ -58,21 +75,47 @@ bool CommitQueue::batch_due(std::chrono::steady_clock::time_point now) const {
          (m_idle && m_announced == 0);
 }
 
+void CommitQueue::sync_early(std::unique_lock<std::mutex>& lock) {
+  std::vector<PartFile*> handles;
+  for (auto& [device, handle] : m_written_to) handles.push_back(&handle);
+  m_unsynced = 0;
+  lock.unlock();
+  // Errors are left to the batches' own syncs, which report them.
+  for (PartFile* handle : handles) (void)handle->sync_file_system();
+  lock.lock();
+  ++m_syncs_ahead;
+}
+
+std::size_t CommitQueue::syncs_ahead() {
+  std::lock_guard lock(m_mutex);
+  return m_syncs_ahead;
+}
+
 void CommitQueue::run() {
   std::unique_lock lock(m_mutex);
   for (;;) {
+    const bool due = batch_due(std::chrono::steady_clock::now());
+    // With no transfer on, every file to come is whole already: its bytes
+    // go to the disk while the last digests are computed.
+    if (!due &&
+        (m_unsynced >= k_early_sync_bytes || (m_idle && m_unsynced > 0))) {
+      sync_early(lock);
+      continue;
+    }
     if (m_pending.empty()) {
       if (m_closing) return;
       m_changed.wait(lock);
       continue;
     }
-    if (!batch_due(std::chrono::steady_clock::now())) {
+    if (!due) {
       m_changed.wait_until(lock, m_oldest + k_max_hold);
       continue;
     }
     std::vector<ReadyPart> batch = std::move(m_pending);
     m_pending.clear();
     m_pending_bytes = 0;
+    // The batch's sync writes out whatever was written() so far too.
+    m_unsynced = 0;
     m_changed.notify_all();
     lock.unlock();
     commit(batch);

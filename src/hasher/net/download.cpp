@@ -340,6 +340,7 @@ void Download::complete_job() {
     return finish_with(*m_file_error);
   }
   if (m_unhashed > 0) {
+    m_work->commits.written(m_file, m_file_bytes);
     // The last job of this download: from here the PartHasher's thread
     // has it.
     m_work->parts->add(

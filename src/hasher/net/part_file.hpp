@@ -62,10 +62,12 @@ public:
   // so that a later sync has less left to do. Errors are ignored.
   void start_writeback();
   // The file system's id (st_dev), for grouping parts by file system.
-  util::Result<std::uint64_t> device();
+  [[nodiscard]] util::Result<std::uint64_t> device() const;
   // Flushes every file of the file system holding this one (syncfs): one
   // call makes many closed-or-open parts durable. Fails with ErrorKind::io.
   util::Result<std::uint64_t> sync_file_system();
+  // Another handle on the same open file (for a later sync_file_system).
+  [[nodiscard]] util::Result<PartFile> duplicate() const;
   void close();
   [[nodiscard]] bool is_open() const { return m_fd >= 0; }
   [[nodiscard]] const std::string& path() const { return m_path; }

@@ -109,7 +109,7 @@ void PartFile::start_writeback() {
   ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 }
 
-util::Result<std::uint64_t> PartFile::device() {
+util::Result<std::uint64_t> PartFile::device() const {
   struct stat st {};
   if (::fstat(m_fd, &st) != 0) return io_error(m_path, errno);
   return static_cast<std::uint64_t>(st.st_dev);
@@ -118,6 +118,14 @@ util::Result<std::uint64_t> PartFile::device() {
 util::Result<std::uint64_t> PartFile::sync_file_system() {
   if (::syncfs(m_fd) != 0) return io_error(m_path, errno);
   return std::uint64_t{0};
+}
+
+util::Result<PartFile> PartFile::duplicate() const {
+  PartFile copy;
+  copy.m_fd = ::fcntl(m_fd, F_DUPFD_CLOEXEC, 0);
+  if (copy.m_fd < 0) return io_error(m_path, errno);
+  copy.m_path = m_path;
+  return copy;
 }
 
 void PartFile::close() {

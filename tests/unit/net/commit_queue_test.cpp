@@ -94,6 +94,48 @@ TEST_F(CommitQueueTest, BusyQueueCommitsAFullBatchWithoutFinish) {
   commits.finish();
 }
 
+// Polls `condition` for up to two seconds.
+template <typename Condition> bool eventually(Condition condition) {
+  for (int i = 0; i < 400 && !condition(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return condition();
+}
+
+TEST_F(CommitQueueTest, FilesStillBeingHashedAreSyncedAheadOfTheirBatch) {
+  CommitQueue commits;
+  commits.announce();
+  ReadyPart part = ready("big", std::string(1000, 'b'));
+  commits.written(part.file, CommitQueue::k_early_sync_bytes / 2);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  // Below the threshold, with transfers running: no sync yet.
+  EXPECT_EQ(commits.syncs_ahead(), 0u);
+  commits.written(part.file, CommitQueue::k_early_sync_bytes / 2);
+  EXPECT_TRUE(eventually([&] { return commits.syncs_ahead() == 1; }));
+  // The sync names nothing: the file waits for its digests.
+  EXPECT_TRUE(done().empty());
+  EXPECT_EQ(names(), (std::vector<std::string>{"big.part", "big.part.meta"}));
+  commits.add(std::move(part));
+  commits.finish();
+  EXPECT_EQ(done(), (std::vector<std::string>{"big:ok"}));
+  EXPECT_EQ(commits.syncs_ahead(), 1u);
+}
+
+TEST_F(CommitQueueTest, IdleTransfersSyncWhateverWasWrittenAtOnce) {
+  CommitQueue commits;
+  commits.announce();
+  ReadyPart part = ready("small", "s");
+  commits.written(part.file, 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(commits.syncs_ahead(), 0u);
+  // No transfer runs: every file to come is whole, nothing gains by waiting.
+  commits.set_idle(TransfersIdle::yes);
+  EXPECT_TRUE(eventually([&] { return commits.syncs_ahead() == 1; }));
+  commits.add(std::move(part));
+  commits.finish();
+  EXPECT_EQ(done(), (std::vector<std::string>{"small:ok"}));
+}
+
 TEST_F(CommitQueueTest, AFailedRenameKeepsThePartAndSaysWhy) {
   ReadyPart part = ready("g", "content");
   // A target in a directory that does not exist cannot be renamed to.
