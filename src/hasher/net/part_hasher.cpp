@@ -1,5 +1,6 @@
 #include <hasher/net/part_hasher.hpp>
 
+#include <hasher/util/thread_name.hpp>
 #include <hasher/util/thread_priority.hpp>
 
 #include <fcntl.h>
@@ -11,13 +12,22 @@ PartHasher::Worker::Worker(std::span<const digest::AlgorithmSpec> specs)
       flights(pipeline::MultiFileHasher::k_streams) {}
 
 PartHasher::PartHasher(std::span<const digest::AlgorithmSpec> specs)
-    : m_background(specs), m_foreground(specs) {
+    : m_background(specs) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  for (unsigned i = 0; i < cores; ++i) {
+    m_foreground.push_back(std::make_unique<Worker>(specs));
+  }
   m_background_thread = std::thread([this] {
+    util::name_this_thread("hasher:hash-bg");
     util::run_this_thread_when_idle();
     run(m_background, Turn::background);
   });
-  m_foreground_thread =
-      std::thread([this] { run(m_foreground, Turn::when_idle); });
+  for (std::unique_ptr<Worker>& worker : m_foreground) {
+    m_foreground_threads.emplace_back([this, &worker = *worker] {
+      util::name_this_thread("hasher:hash");
+      run(worker, Turn::when_idle);
+    });
+  }
 }
 
 PartHasher::~PartHasher() { finish(); }
@@ -52,7 +62,9 @@ void PartHasher::finish() {
   }
   m_changed.notify_all();
   if (m_background_thread.joinable()) m_background_thread.join();
-  if (m_foreground_thread.joinable()) m_foreground_thread.join();
+  for (std::thread& thread : m_foreground_threads) {
+    if (thread.joinable()) thread.join();
+  }
 }
 
 bool PartHasher::round_due() const {
@@ -69,6 +81,13 @@ bool PartHasher::may_take(Turn turn) const {
   if (m_queue.empty()) return false;
   if (turn == Turn::background) return !m_idle && !m_closing;
   return m_idle || m_closing;
+}
+
+// A foreground thread takes its share of what waits, so that all of them
+// hash it; no fewer than pay for side by side.
+std::size_t PartHasher::fair_share() const {
+  const std::size_t threads = m_foreground.size();
+  return std::max(k_min_side_by_side, (m_queue.size() + threads - 1) / threads);
 }
 
 bool PartHasher::may_start(Turn turn) const {
@@ -96,9 +115,10 @@ void PartHasher::run(Worker& worker, Turn turn) {
         if (!may_start(turn)) return;
       }
       // The lanes turn: whatever waits takes the free ones.
-      while (worker.taken.size() < pipeline::MultiFileHasher::k_streams -
-                                       worker.hasher.active() &&
-             may_take(turn)) {
+      std::size_t room =
+          pipeline::MultiFileHasher::k_streams - worker.hasher.active();
+      if (turn == Turn::when_idle) room = std::min(room, fair_share());
+      while (worker.taken.size() < room && may_take(turn)) {
         worker.taken.push_back(std::move(m_queue.front()));
         m_queue.pop_front();
       }

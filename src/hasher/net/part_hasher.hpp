@@ -1,7 +1,7 @@
 #pragma once
 
 // Hashes the `.part` files of finished small downloads side by side, up to
-// 16 at once on a thread (pipeline/MultiFileHasher; two threads, below), so
+// 16 at once on a thread (pipeline/MultiFileHasher; threads below), so
 // that MD5, SHA-1 and SHA-256 run through the multi-buffer kernels. A download
 // arrives a few kilobytes per poll on a handful of transfers: hashed as it
 // arrives, it keeps one lane of a kernel busy and pays the single-stream
@@ -22,9 +22,11 @@
 // small machine, the same cores) must not: 200 downloads of 256 KiB from
 // a local server took 0.27 s instead of 0.31 s (medians of 15 alternated
 // runs; curl 0.27 s), and were faster in 23 of 31 paired runs. A thread
-// cannot take its priority back, so a second one, at the caller's
-// priority, hashes whenever no transfer runs: a busy machine may starve
-// the first, but not the end of a run.
+// cannot take its priority back, so others, one a core at the caller's
+// priority, hash whenever no transfer runs, each taking its share of what
+// waits: a busy machine may starve the first, but not the end of a run,
+// whose last files (often dozens, the first thread's work having waited
+// for cores the transfers and the server kept busy) take every core.
 
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/io/input_file.hpp>
@@ -36,6 +38,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -104,8 +107,12 @@ private:
   [[nodiscard]] bool may_start(Turn turn) const;
   [[nodiscard]] bool done_for(Turn turn) const;
 
+  // How many files a foreground thread takes of what waits.
+  [[nodiscard]] std::size_t fair_share() const;
+
   Worker m_background;
-  Worker m_foreground;
+  // One a core: what is left once no transfer runs is hashed on all.
+  std::vector<std::unique_ptr<Worker>> m_foreground;
 
   std::mutex m_mutex;
   std::condition_variable m_changed;
@@ -113,7 +120,7 @@ private:
   bool m_idle = false;
   bool m_closing = false;
   std::thread m_background_thread;
-  std::thread m_foreground_thread;
+  std::vector<std::thread> m_foreground_threads;
 };
 
 } // namespace hasher::net

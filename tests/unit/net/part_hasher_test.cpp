@@ -14,6 +14,7 @@
 #include <map>
 #include <mutex>
 #include <random>
+#include <set>
 #include <thread>
 
 namespace hasher::net {
@@ -165,6 +166,36 @@ TEST_F(PartHasherTest, IdleTransfersAreHashedOnABusyMachine) {
   }
   std::lock_guard lock(m_mutex);
   EXPECT_EQ(m_got[path], m_expected[path]);
+}
+
+// At the end of a run the files left are hashed on every core: the
+// threads that hash while no transfer runs each take a share of them.
+TEST_F(PartHasherTest, IdleTransfersShareTheFilesLeftBetweenCores) {
+  if (std::thread::hardware_concurrency() < 2) {
+    GTEST_SKIP() << "one core: one thread hashes";
+  }
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < 32; ++i) {
+    paths.push_back(file("s" + std::to_string(i), std::size_t{1} << 20));
+  }
+  std::set<std::thread::id> threads;
+  {
+    PartHasher hasher(m_specs);
+    hasher.set_idle(true);
+    for (const std::string& path : paths) {
+      hasher.add(path, [this, path, &threads, done = record(path)](auto got) {
+        {
+          std::lock_guard lock(m_mutex);
+          threads.insert(std::this_thread::get_id());
+        }
+        done(std::move(got));
+      });
+    }
+  }
+  for (const std::string& path : paths) {
+    EXPECT_EQ(m_got[path], m_expected[path]) << path;
+  }
+  EXPECT_GE(threads.size(), 2u);
 }
 
 } // namespace
