@@ -35,17 +35,16 @@ void run_downloads(HttpClient& client,
                    const std::function<void(std::size_t)>& finished,
                    const std::function<bool()>& stop) {
   concurrency = std::max<std::size_t>(1, concurrency);
+  // The job runs on one core (util/core_confinement.hpp) while transfers
+  // run, unless the lanes fall behind: the other cores are the server's
+  // and the rest of the machine's. What is left once the last transfer
+  // has ended (the hashing and naming of the last files) gets every core.
+  util::CoreConfinement core;
   // The commit queue outlives the lanes, whose last jobs add to it.
   CommitQueue commits;
   // Made before the lanes, whose jobs add to it, and finished after them.
   std::optional<PartHasher> parts;
   if (pipeline::MultiFileHasher::worthwhile(specs)) parts.emplace(specs);
-  // The bytes' path, this thread and the lanes that write what it gathers,
-  // runs on one core (util/core_confinement.hpp) until the lanes fall
-  // behind; the hashing and commit threads, started above, run anywhere.
-  // 200 downloads of 256 KiB from a local server: all on one core as fast
-  // as the bytes' path alone, the lanes left free as slow as none.
-  util::CoreConfinement core;
   WorkerLanes lanes(lane_count(concurrency), k_lane_depth);
   FileWork work{lanes, commits, [&client] { client.wake(); },
                 parts ? &*parts : nullptr};
@@ -91,6 +90,9 @@ void run_downloads(HttpClient& client,
       live.push_back(i);
       client.start(download.next_request(), download);
       ++running;
+    }
+    if (core.confined() && running == 0 && next_fresh == downloads.size()) {
+      core.spread();
     }
     // With no transfer on, the files that are done need not wait for a
     // fuller batch.
