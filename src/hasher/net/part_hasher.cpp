@@ -67,6 +67,11 @@ void PartHasher::finish() {
   }
 }
 
+std::size_t PartHasher::waiting() {
+  std::lock_guard lock(m_mutex);
+  return m_queue.size();
+}
+
 bool PartHasher::round_due() const {
   if (m_queue.empty()) return false;
   return m_queue.size() >= pipeline::MultiFileHasher::k_streams || m_idle ||

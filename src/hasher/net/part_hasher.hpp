@@ -76,6 +76,8 @@ public:
   void set_idle(bool idle);
   // Hashes what is queued and joins the threads; later calls do nothing.
   void finish();
+  // How many files wait for a thread to take them. Any thread.
+  [[nodiscard]] std::size_t waiting();
 
 private:
   struct Queued {

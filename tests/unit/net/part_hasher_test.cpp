@@ -122,6 +122,26 @@ TEST_F(PartHasherTest, AFewFilesWaitNoLongerThanTheMaximum) {
   EXPECT_GE(waited, PartHasher::k_max_wait);
 }
 
+// Files no thread has taken yet are counted (the transfer loop spreads the
+// job over every core when too many wait).
+TEST_F(PartHasherTest, WaitingCountsTheFilesNoThreadHasTaken) {
+  PartHasher hasher(m_specs);
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < 3; ++i) {
+    paths.push_back(file("w" + std::to_string(i), 1000));
+  }
+  for (const std::string& path : paths) hasher.add(path, record(path));
+  // Fewer than a round, transfers running: they wait up to k_max_wait.
+  EXPECT_EQ(hasher.waiting(), 3u);
+  hasher.set_idle(true);
+  for (const std::string& path : paths) wait_for(path);
+  EXPECT_EQ(hasher.waiting(), 0u);
+  std::lock_guard lock(m_mutex);
+  for (const std::string& path : paths) {
+    EXPECT_EQ(m_got[path], m_expected[path]) << path;
+  }
+}
+
 // With no transfer running nothing more comes soon: a file is hashed at
 // once.
 TEST_F(PartHasherTest, IdleTransfersDoNotWait) {
