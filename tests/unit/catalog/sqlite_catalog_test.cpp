@@ -341,6 +341,34 @@ TEST_F(SqliteCatalogTest, MigratesTheOriginalToolsCatalog) {
             "D308AEB2\n");
 }
 
+// The -wal outlives the catalog's close (its blocks are reused, not freed),
+// checkpointed: the database file alone holds every row.
+TEST_F(SqliteCatalogTest, ClosedCatalogKeepsItsWalAndTheFileAloneIsWhole) {
+  {
+    auto catalog = open_catalog(db(), "hashes");
+    RunInfo run = catalog->begin_run({"/data", "hash", {"crc32"}, Restart::no});
+    catalog->write_batch(run.id, {row("/data/a", 3, {{1, 2, 3, 4}})}, {},
+                         {1, 3, 0});
+    catalog->finish_run(run.id, RunState::complete);
+  }
+  EXPECT_TRUE(std::filesystem::exists(db() + "-wal"));
+  std::filesystem::create_directories(dir() / "copy");
+  const std::filesystem::path alone = dir() / "copy" / "catalog.db";
+  std::filesystem::copy_file(db(), alone);
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(alone.c_str(), &handle), SQLITE_OK);
+  std::string path;
+  sqlite3_exec(
+      handle, "SELECT file_path FROM hashes",
+      [](void* out, int, char** values, char**) {
+        *static_cast<std::string*>(out) = values[0] ? values[0] : "NULL";
+        return 0;
+      },
+      &path, nullptr);
+  sqlite3_close(handle);
+  EXPECT_EQ(path, "/data/a");
+}
+
 TEST_F(SqliteCatalogTest, RejectsTableNamesThatAreNotPlainIdentifiers) {
   EXPECT_THROW(open_catalog(db(), "x; DROP TABLE runs"), util::UsageError);
   EXPECT_THROW(open_catalog(db(), "1abc"), util::UsageError);

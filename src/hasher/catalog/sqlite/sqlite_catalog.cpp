@@ -148,6 +148,15 @@ public:
     // The first statement reads the header: a file that is not a database
     // fails here, before anything is written to it.
     m_db.exec("PRAGMA journal_mode=WAL");
+    // The -wal file stays after the last connection closes (checkpointed:
+    // the database file alone is complete) and the next run reuses its
+    // blocks. Deleting it frees them, which on a file system mounted with
+    // `discard` is a synchronous TRIM: 3 ms at the end of every download
+    // of 200 files here (strace -T of the unlink), longer with the disk
+    // busy.
+    int persist = 1;
+    sqlite3_file_control(m_db.handle(), "main", SQLITE_FCNTL_PERSIST_WAL,
+                         &persist);
     m_db.exec("PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; "
               "PRAGMA cache_size=-16384; PRAGMA foreign_keys=OFF");
     migrate();
