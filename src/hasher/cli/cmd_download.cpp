@@ -138,7 +138,6 @@ int cmd_download(const Invocation& invocation) {
   if (invocation.arguments.size() < 2) {
     throw util::UsageError("download: give URLs (or @LIST files) and DEST");
   }
-  const net::LibraryWarmUp curl_warm_up;
   const std::string cwd = io::current_directory();
   const std::string dest_given = invocation.arguments.back();
   const std::string dest = io::absolute_path(dest_given, cwd);

@@ -5,6 +5,7 @@
 #include <hasher/cli/exit_codes.hpp>
 #include <hasher/config/config_file.hpp>
 #include <hasher/config/settings.hpp>
+#include <hasher/net/http_client.hpp>
 #include <hasher/util/errors.hpp>
 
 #include <cstdio>
@@ -95,6 +96,10 @@ int run(int argc, const char* const* argv) {
   ui::Reporter fallback(ui::Verbosity::normal);
   try {
     CommandLine line = parse_command_line(argc, argv);
+    // A download's first connection waits for libcurl: its loading starts
+    // here, beside the configuration and the command's own start-up.
+    std::optional<net::LibraryWarmUp> curl_warm_up;
+    if (line.command == "download") curl_warm_up.emplace();
     config::Config config = layer_configuration(line, fallback);
     if (config.flag("cli.version")) {
       std::printf("hasher %s\n", HASHER_VERSION);
