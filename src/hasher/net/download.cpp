@@ -293,6 +293,14 @@ void Download::write_job(const std::vector<std::uint8_t>& bytes) {
     return;
   }
   m_file_bytes += bytes.size();
+  // A big file goes out to the disk as it grows, so that the sync before
+  // its name waits for its last piece rather than for all of it (300 MB
+  // from a local server, CRC32 only: 0.91 s, now 0.80-0.85; curl, then
+  // sync: 1.28 s).
+  if (m_file_bytes / k_writeback_step !=
+      (m_file_bytes - bytes.size()) / k_writeback_step) {
+    m_file.start_writeback();
+  }
 }
 
 // The file outgrew k_side_by_side_bytes: what was left unhashed is read

@@ -93,6 +93,8 @@ public:
   // Files from this size start their writeback once whole; smaller ones
   // wait for the commit batch's syncfs (a batch holds at most 64 MiB).
   static constexpr std::uint64_t k_writeback_bytes = std::uint64_t{1} << 20;
+  // Bigger ones start it every this many bytes as they arrive.
+  static constexpr std::uint64_t k_writeback_step = std::uint64_t{8} << 20;
 
   // `url` as given; `final_path` absolute, already made safe.
   // `settings` must outlive the download.
