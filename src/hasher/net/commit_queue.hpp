@@ -13,12 +13,13 @@
 // pipeline/copy_batch.hpp's; its code works on AtomicFile temps, which a
 // resumable `.part` is not.
 //
-// Files still being hashed are not in a batch yet, but their bytes are
-// in the page cache, and the disk need not wait for their digests: once
-// k_early_sync_bytes of them were written (written()), the thread syncs
-// their file systems ahead of their batch, whose sync then finds little
-// left to write (200 downloads of 256 KiB, their hashing left to the end:
-// the whole 52 MB was written out after the last transfer otherwise).
+// Files still being hashed, or still arriving, are not in a batch yet,
+// but their bytes are in the page cache, and the disk need not wait for
+// them: once k_early_sync_bytes of them were written (written()), the
+// thread syncs their file systems ahead of their batch, whose sync then
+// finds little left to write (200 downloads of 256 KiB, their hashing
+// left to the end: the whole 52 MB was written out after the last transfer
+// otherwise; one of 300 MB waited 0.5 s for its sync).
 //
 // A batch is given when it holds k_batch_files files or k_batch_bytes
 // bytes, when its oldest file has waited k_max_hold, or at once when no
@@ -84,8 +85,8 @@ public:
   void add(ReadyPart part);
   // An announced file will not come (it failed or was skipped). Any thread.
   void withdraw();
-  // An announced file is whole (`bytes` long) but will be added only later
-  // (its digests are still to come). Any thread.
+  // `bytes` more of an announced file were written, which will be added
+  // only later (it is still to be hashed, or to arrive). Any thread.
   void written(const PartFile& file, std::uint64_t bytes);
   // Whether transfers are running (more files may come soon) or not (give
   // what has arrived). Any thread.

@@ -160,7 +160,9 @@ void Download::hand_off() {
   if (m_gathered.empty()) return;
   std::vector<std::uint8_t> bytes = std::move(m_gathered);
   m_gathered = {};
-  post([this, bytes = std::move(bytes)] { write_job(bytes); });
+  post([this, bytes = std::move(bytes)]() mutable {
+    write_job(std::move(bytes));
+  });
 }
 
 void Download::on_end(const TransferEnd& end) {
@@ -262,7 +264,7 @@ void Download::open_file() {
   m_file_bytes = 0;
 }
 
-void Download::write_job(const std::vector<std::uint8_t>& bytes) {
+void Download::write_job(std::vector<std::uint8_t> bytes) {
   open_file();
   if (m_file_error) return;
   if (m_record_pending && m_file_bytes > 0) {
@@ -284,23 +286,47 @@ void Download::write_job(const std::vector<std::uint8_t>& bytes) {
     m_unhashed = m_file_bytes;
     return;
   }
+  const std::uint64_t before = m_file_bytes;
+  m_file_bytes += bytes.size();
   try {
     if (m_unhashed > 0) catch_up();
-    digests().update(digest::ByteView(bytes.data(), bytes.size()));
+    hash_piece(bytes); // may take the bytes
   } catch (const std::exception& error) {
     m_file_error = util::Error{util::ErrorKind::io, m_final, error.what()};
     m_file_failed.store(true, std::memory_order_release);
     return;
   }
-  m_file_bytes += bytes.size();
-  // A big file goes out to the disk as it grows, so that the sync before
-  // its name waits for its last piece rather than for all of it (300 MB
-  // from a local server, CRC32 only: 0.91 s, now 0.80-0.85; curl, then
-  // sync: 1.28 s).
-  if (m_file_bytes / k_writeback_step !=
-      (m_file_bytes - bytes.size()) / k_writeback_step) {
-    m_file.start_writeback();
+  // A big file goes out to the disk as it grows (the commit thread syncs
+  // its file system ahead every few MiB), so that the sync before its name
+  // waits for its last piece rather than for all of it: 300 MB from a
+  // local server, 1.8-1.9 s before, 1.2-1.3 s (curl, then sync: 1.0-1.7).
+  m_work->commits.written(m_file, m_file_bytes - before);
+}
+
+// A big file's piece: through one half of the digests here and the other
+// on the lane's helper, which takes the piece and goes at it while this
+// lane writes and hashes the next, where the plan has two halves (300 MB
+// from a local server with the default four digests: 1.7-2.0 s on one
+// thread). The bytes of `piece` may be gone after.
+void Download::hash_piece(std::vector<std::uint8_t>& piece) {
+  const digest::LanePlan* split = m_work->split;
+  digest::DigestSet& set = digests();
+  if (split == nullptr || split->lanes.size() < 2) {
+    return set.update(digest::ByteView(piece.data(), piece.size()));
   }
+  set.update(digest::ByteView(piece.data(), piece.size()), split->lanes[0]);
+  m_work->lanes.helper(m_lane).post([&set, split, bytes = std::move(piece)] {
+    set.update(digest::ByteView(bytes.data(), bytes.size()), split->lanes[1]);
+  });
+  m_helped = true;
+}
+
+// Waits for this download's pieces on the lane's helper (before its
+// digests are read or dropped); rethrows what their hashing threw.
+void Download::settle_helper() {
+  if (!m_helped) return;
+  m_helped = false;
+  m_work->lanes.helper(m_lane).wait();
 }
 
 // The file outgrew k_side_by_side_bytes: what was left unhashed is read
@@ -323,6 +349,11 @@ void Download::restart_job() {
   }
   // The record was of the bytes just dropped.
   m_file.drop_record(m_meta);
+  try {
+    settle_helper();
+  } catch (...) {
+    // Those digests are dropped anyway.
+  }
   m_digests.reset();
   m_file_bytes = 0;
   m_unhashed = 0;
@@ -357,6 +388,7 @@ void Download::complete_job() {
   }
   std::vector<util::Bytes> digests;
   try {
+    settle_helper();
     digests = this->digests().finish();
   } catch (const std::exception& error) {
     m_work->commits.withdraw();
@@ -449,6 +481,11 @@ void Download::end_job(const util::Error& error, KeepPart keep) {
 void Download::finish_with(util::Result<Downloaded> result) {
   // A finished download keeps its result only: a list of a million URLs
   // must not hold a million sets of digest contexts.
+  try {
+    settle_helper(); // a download ending in an error, on its lane
+  } catch (...) {
+    // It ends in an error already.
+  }
   m_digests.reset();
   m_result = std::move(result);
   m_state.store(State::finished, std::memory_order_release);

@@ -28,6 +28,7 @@
 
 #include <hasher/digest/algorithm.hpp>
 #include <hasher/digest/digest_set.hpp>
+#include <hasher/digest/lane_plan.hpp>
 #include <hasher/net/commit_queue.hpp>
 #include <hasher/net/http_client.hpp>
 #include <hasher/net/part_file.hpp>
@@ -76,6 +77,9 @@ struct FileWork {
   CommitQueue& commits;
   std::function<void()> wake;  // tells the transfer thread: one finished
   PartHasher* parts = nullptr; // small files' digests; null: as they come
+  // The digests of a file hashed as it comes, in two halves when it has
+  // two lanes: one on the download's lane, one on that lane's helper.
+  const digest::LanePlan* split = nullptr;
 };
 
 class Download final : public TransferHandler {
@@ -93,8 +97,6 @@ public:
   // Files from this size start their writeback once whole; smaller ones
   // wait for the commit batch's syncfs (a batch holds at most 64 MiB).
   static constexpr std::uint64_t k_writeback_bytes = std::uint64_t{1} << 20;
-  // Bigger ones start it every this many bytes as they arrive.
-  static constexpr std::uint64_t k_writeback_step = std::uint64_t{8} << 20;
 
   // `url` as given; `final_path` absolute, already made safe.
   // `settings` must outlive the download.
@@ -141,8 +143,10 @@ private:
 
   // The lane (jobs): every touch of m_file, m_digests, m_file_*.
   digest::DigestSet& digests();
+  void hash_piece(std::vector<std::uint8_t>& piece);
+  void settle_helper();
   void open_file();
-  void write_job(const std::vector<std::uint8_t>& bytes);
+  void write_job(std::vector<std::uint8_t> bytes);
   void restart_job();
   void meta_job(const std::string& validator);
   void complete_job();
@@ -182,6 +186,7 @@ private:
   // The first bytes of the .part not in m_digests yet: all of them (a small
   // file left to the PartHasher) or none.
   std::uint64_t m_unhashed = 0;
+  bool m_helped = false; // pieces posted to the lane's helper since a wait
   // The resume record to write with the next piece (meta_job).
   std::optional<std::string> m_record_pending;
   std::optional<util::Error> m_file_error; // first write trouble

@@ -54,8 +54,12 @@ void run_downloads(HttpClient& client,
   std::optional<PartHasher> parts;
   if (pipeline::MultiFileHasher::worthwhile(specs)) parts.emplace(specs);
   WorkerLanes lanes(lane_count(concurrency), k_lane_depth);
+  // Big files' digests in two halves where there are two cores for them.
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const digest::LanePlan split = digest::plan_lanes(
+      specs, std::min<std::size_t>(2, cores), digest::k_page_cache_read_cost);
   FileWork work{lanes, commits, [&client] { client.wake(); },
-                parts ? &*parts : nullptr};
+                parts ? &*parts : nullptr, &split};
   auto hashing_behind = [&] {
     return parts && parts->waiting() >= k_backlog_to_spread;
   };

@@ -39,6 +39,15 @@ bool WorkerLanes::backed_up() const {
   });
 }
 
+util::HelperThread& WorkerLanes::helper(std::size_t lane) {
+  std::unique_ptr<util::HelperThread>& helper =
+      m_lanes[lane % m_lanes.size()]->helper;
+  if (!helper)
+    helper =
+        std::make_unique<util::HelperThread>("hasher:helper", k_helper_depth);
+  return *helper;
+}
+
 void WorkerLanes::finish() {
   for (std::unique_ptr<Lane>& lane : m_lanes) lane->queue.close();
   for (std::unique_ptr<Lane>& lane : m_lanes) {

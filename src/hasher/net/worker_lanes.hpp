@@ -9,6 +9,7 @@
 // lane wait for each other while another lane may be idle.
 
 #include <hasher/util/bounded_queue.hpp>
+#include <hasher/util/helper_thread.hpp>
 
 #include <cstddef>
 #include <functional>
@@ -39,6 +40,11 @@ public:
   [[nodiscard]] bool backed_up() const;
   // Runs what is queued and joins the threads; later calls do nothing.
   void finish();
+  // Lane `lane`'s helper (modulo the count), started at the first call, for
+  // a job that splits its work in two. Only that lane's jobs may call it.
+  // It holds up to k_helper_depth jobs (pieces of up to 512 KiB).
+  static constexpr std::size_t k_helper_depth = 8;
+  util::HelperThread& helper(std::size_t lane);
 
   [[nodiscard]] std::size_t size() const { return m_lanes.size(); }
 
@@ -47,6 +53,7 @@ private:
     explicit Lane(std::size_t depth) : queue(depth) {}
     util::BoundedQueue<Job> queue;
     std::thread thread;
+    std::unique_ptr<util::HelperThread> helper;
   };
   std::vector<std::unique_ptr<Lane>> m_lanes;
 };
