@@ -298,16 +298,18 @@ void Download::write_job(std::vector<std::uint8_t> bytes) {
   }
   // A big file goes out to the disk as it grows (the commit thread syncs
   // its file system ahead every few MiB), so that the sync before its name
-  // waits for its last piece rather than for all of it: 300 MB from a
-  // local server, 1.8-1.9 s before, 1.2-1.3 s (curl, then sync: 1.0-1.7).
+  // waits for its last piece rather than for all of it (300 MB from a
+  // local server: that sync took 0.5 s otherwise).
   m_work->commits.written(m_file, m_file_bytes - before);
 }
 
 // A big file's piece: through one half of the digests here and the other
 // on the lane's helper, which takes the piece and goes at it while this
-// lane writes and hashes the next, where the plan has two halves (300 MB
-// from a local server with the default four digests: 1.7-2.0 s on one
-// thread). The bytes of `piece` may be gone after.
+// lane writes and hashes the next, where the plan has two halves. 300 MB
+// from a local server with the default four digests: 1.8-1.9 s with all
+// of them on the lane and the sync at the end, 1.0-1.1 s in halves and
+// synced ahead (curl, then sync: 1.1-1.4 s). The bytes of `piece` may be
+// gone after.
 void Download::hash_piece(std::vector<std::uint8_t>& piece) {
   const digest::LanePlan* split = m_work->split;
   digest::DigestSet& set = digests();
@@ -451,10 +453,6 @@ void Download::name_job(std::vector<util::Bytes> digests) {
     m_file.close();
     return finish_with(util::Error{util::ErrorKind::io, target, error.what()});
   }
-  // A big file's writing out starts now, so the batch's sync finds less to
-  // do; small ones are left to that sync, as copy does (`perf record` of
-  // 200 downloads of 256 KiB put 8% of their CPU in the call per file).
-  if (m_file_bytes >= k_writeback_bytes) m_file.start_writeback();
   ReadyPart ready;
   ready.file = std::move(m_file);
   ready.part = m_part;

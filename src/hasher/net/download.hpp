@@ -94,9 +94,6 @@ public:
   // Files up to this size are hashed once whole, side by side with others
   // (part_hasher.hpp), when FileWork has a PartHasher.
   static constexpr std::uint64_t k_side_by_side_bytes = std::uint64_t{1} << 20;
-  // Files from this size start their writeback once whole; smaller ones
-  // wait for the commit batch's syncfs (a batch holds at most 64 MiB).
-  static constexpr std::uint64_t k_writeback_bytes = std::uint64_t{1} << 20;
 
   // `url` as given; `final_path` absolute, already made safe.
   // `settings` must outlive the download.

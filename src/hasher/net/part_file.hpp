@@ -58,9 +58,6 @@ public:
   // the file has its final name (which must not carry it); nothing when
   // the `.part` never had one. Errors are ignored.
   void drop_record(const std::string& meta_path);
-  // Asks the kernel to start writing the file out now, without waiting,
-  // so that a later sync has less left to do. Errors are ignored.
-  void start_writeback();
   // The file system's id (st_dev), for grouping parts by file system.
   [[nodiscard]] util::Result<std::uint64_t> device() const;
   // Flushes every file of the file system holding this one (syncfs): one

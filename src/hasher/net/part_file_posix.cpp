@@ -105,10 +105,6 @@ void PartFile::drop_record(const std::string& meta_path) {
   m_record = RecordPlace::none;
 }
 
-void PartFile::start_writeback() {
-  ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-}
-
 util::Result<std::uint64_t> PartFile::device() const {
   struct stat st {};
   if (::fstat(m_fd, &st) != 0) return io_error(m_path, errno);
