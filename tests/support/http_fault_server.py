@@ -11,6 +11,7 @@ Paths (all take ?size=N, default 100000):
   /file/NAME          the file; honours Range (and If-Range against its ETag)
   /dir/NAME           /file served without Range support
   /cut/NAME?at=N      the first request closes the connection after N bytes
+  /cutnorange/NAME?at=N  /cut, and ignores Range (a retry starts over)
   /flaky/NAME         503 twice, then the file
   /ratelimit/NAME     429 with Retry-After: 1 once, then the file
   /trickle/NAME?rate=B  B bytes every 0.1 s (honours Range)
@@ -89,7 +90,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         start = 0
         ranged = self.headers.get("Range", "")
         if_range = self.headers.get("If-Range")
-        if (ranged.startswith("bytes=") and kind not in ("norange", "dir", "lie")
+        if (ranged.startswith("bytes=")
+                and kind not in ("norange", "cutnorange", "dir", "lie")
                 and (if_range is None or if_range == etag)):
             start = int(ranged[6:].split("-")[0])
             if start >= size:
@@ -105,7 +107,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.end_headers()
         data = body[start:]
-        if kind == "cut" and attempt(self.path) == 1:
+        if kind in ("cut", "cutnorange") and attempt(self.path) == 1:
             self.wfile.write(data[:int(query.get("at", "1000"))])
             self.wfile.flush()
             self.close_connection = True
