@@ -304,7 +304,7 @@ void Download::write_job(std::vector<std::uint8_t> bytes) {
 }
 
 // A big file's piece: through one half of the digests here and the other
-// on the lane's helper, which takes the piece and goes at it while this
+// on the helper lane, which takes the piece and goes at it while this
 // lane writes and hashes the next, where the plan has two halves. 300 MB
 // from a local server with the default four digests: 1.8-1.9 s with all
 // of them on the lane and the sync at the end, 1.0-1.1 s in halves and
@@ -313,22 +313,30 @@ void Download::write_job(std::vector<std::uint8_t> bytes) {
 void Download::hash_piece(std::vector<std::uint8_t>& piece) {
   const digest::LanePlan* split = m_work->split;
   digest::DigestSet& set = digests();
-  if (split == nullptr || split->lanes.size() < 2) {
+  if (m_work->helpers == nullptr || split->lanes.size() < 2) {
     return set.update(digest::ByteView(piece.data(), piece.size()));
   }
   set.update(digest::ByteView(piece.data(), piece.size()), split->lanes[0]);
-  m_work->lanes.helper(m_lane).post([&set, split, bytes = std::move(piece)] {
-    set.update(digest::ByteView(bytes.data(), bytes.size()), split->lanes[1]);
+  m_work->helpers->post(m_lane, [this, &set, split, bytes = std::move(piece)] {
+    try {
+      set.update(digest::ByteView(bytes.data(), bytes.size()), split->lanes[1]);
+    } catch (const std::exception& error) {
+      if (!m_helper_error) m_helper_error = error.what();
+    }
   });
   m_helped = true;
 }
 
-// Waits for this download's pieces on the lane's helper (before its
-// digests are read or dropped); rethrows what their hashing threw.
+// Waits for this download's pieces on the helper lane (before its digests
+// are read or dropped); throws what their hashing threw.
 void Download::settle_helper() {
   if (!m_helped) return;
   m_helped = false;
-  m_work->lanes.helper(m_lane).wait();
+  m_work->helpers->drain(m_lane);
+  if (!m_helper_error) return;
+  std::string why = std::move(*m_helper_error);
+  m_helper_error.reset();
+  throw std::runtime_error(why);
 }
 
 // The file outgrew k_side_by_side_bytes: what was left unhashed is read

@@ -78,8 +78,10 @@ struct FileWork {
   std::function<void()> wake;  // tells the transfer thread: one finished
   PartHasher* parts = nullptr; // small files' digests; null: as they come
   // The digests of a file hashed as it comes, in two halves when it has
-  // two lanes: one on the download's lane, one on that lane's helper.
+  // two lanes and `helpers` is set: one on the download's lane, the other
+  // on the helper lane of the same number.
   const digest::LanePlan* split = nullptr;
+  WorkerLanes* helpers = nullptr;
 };
 
 class Download final : public TransferHandler {
@@ -183,7 +185,9 @@ private:
   // The first bytes of the .part not in m_digests yet: all of them (a small
   // file left to the PartHasher) or none.
   std::uint64_t m_unhashed = 0;
-  bool m_helped = false; // pieces posted to the lane's helper since a wait
+  bool m_helped = false; // pieces posted to the helper lane since a drain
+  // What the helper lane's hashing threw (written there, read after drain).
+  std::optional<std::string> m_helper_error;
   // The resume record to write with the next piece (meta_job).
   std::optional<std::string> m_record_pending;
   std::optional<util::Error> m_file_error; // first write trouble

@@ -18,6 +18,8 @@ namespace {
 // the digests have not taken yet; a full lane makes the transfer thread
 // wait (and the network with it).
 constexpr std::size_t k_lane_depth = 16;
+// Pieces a helper lane may hold (each a lane job's, under 512 KiB).
+constexpr std::size_t k_helper_depth = 8;
 
 // Files waiting for the PartHasher beyond which the job spreads over every
 // core: on one core the hashing gets only what the transfers leave idle,
@@ -53,13 +55,24 @@ void run_downloads(HttpClient& client,
   // Made before the lanes, whose jobs add to it, and finished after them.
   std::optional<PartHasher> parts;
   if (pipeline::MultiFileHasher::worthwhile(specs)) parts.emplace(specs);
-  WorkerLanes lanes(lane_count(concurrency), k_lane_depth);
-  // Big files' digests in two halves where there are two cores for them.
+  // Big files' digests in two halves where there are two cores for them,
+  // the second half on a helper lane beside each lane (made before the
+  // lanes, whose jobs post to them, and finished after them).
+  const std::size_t lanes_wanted = lane_count(concurrency);
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
   const digest::LanePlan split = digest::plan_lanes(
       specs, std::min<std::size_t>(2, cores), digest::k_page_cache_read_cost);
-  FileWork work{lanes, commits, [&client] { client.wake(); },
-                parts ? &*parts : nullptr, &split};
+  std::optional<WorkerLanes> helpers;
+  if (split.lanes.size() > 1) {
+    helpers.emplace(lanes_wanted, k_helper_depth, "hasher:helper");
+  }
+  WorkerLanes lanes(lanes_wanted, k_lane_depth);
+  FileWork work{lanes,
+                commits,
+                [&client] { client.wake(); },
+                parts ? &*parts : nullptr,
+                &split,
+                helpers ? &*helpers : nullptr};
   auto hashing_behind = [&] {
     return parts && parts->waiting() >= k_backlog_to_spread;
   };
@@ -132,6 +145,7 @@ void run_downloads(HttpClient& client,
   // lanes and the commit thread stop.
   commits.set_idle(TransfersIdle::yes);
   lanes.finish();
+  if (helpers) helpers->finish();
   if (parts) parts->finish();
   commits.finish();
   report_finished();

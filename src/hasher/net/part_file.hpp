@@ -58,7 +58,8 @@ public:
   // the file has its final name (which must not carry it); nothing when
   // the `.part` never had one. Errors are ignored.
   void drop_record(const std::string& meta_path);
-  // The file system's id (st_dev), for grouping parts by file system.
+  // The file system's id (st_dev, taken at open()), for grouping parts by
+  // file system.
   [[nodiscard]] util::Result<std::uint64_t> device() const;
   // Flushes every file of the file system holding this one (syncfs): one
   // call makes many closed-or-open parts durable. Fails with ErrorKind::io.
@@ -73,6 +74,7 @@ private:
   int m_fd = -1;
   std::string m_path;
   RecordPlace m_record = RecordPlace::none;
+  std::uint64_t m_device = 0;
 };
 
 // Renames `from` over `to` (same directory, so atomic) and, with

@@ -32,7 +32,8 @@ PartFile::~PartFile() { close(); }
 
 PartFile::PartFile(PartFile&& other) noexcept
     : m_fd(std::exchange(other.m_fd, -1)), m_path(std::move(other.m_path)),
-      m_record(std::exchange(other.m_record, RecordPlace::none)) {}
+      m_record(std::exchange(other.m_record, RecordPlace::none)),
+      m_device(other.m_device) {}
 
 PartFile& PartFile::operator=(PartFile&& other) noexcept {
   if (this != &other) {
@@ -40,6 +41,7 @@ PartFile& PartFile::operator=(PartFile&& other) noexcept {
     m_fd = std::exchange(other.m_fd, -1);
     m_path = std::move(other.m_path);
     m_record = std::exchange(other.m_record, RecordPlace::none);
+    m_device = other.m_device;
   }
   return *this;
 }
@@ -64,6 +66,7 @@ util::Result<std::uint64_t> PartFile::open(const std::string& path,
   m_path = path;
   struct stat st {};
   if (::fstat(m_fd, &st) != 0) return io_error(path, errno);
+  m_device = static_cast<std::uint64_t>(st.st_dev);
   return static_cast<std::uint64_t>(st.st_size);
 }
 
@@ -106,9 +109,8 @@ void PartFile::drop_record(const std::string& meta_path) {
 }
 
 util::Result<std::uint64_t> PartFile::device() const {
-  struct stat st {};
-  if (::fstat(m_fd, &st) != 0) return io_error(m_path, errno);
-  return static_cast<std::uint64_t>(st.st_dev);
+  if (m_fd < 0) return io_error(m_path, EBADF);
+  return m_device;
 }
 
 util::Result<std::uint64_t> PartFile::sync_file_system() {
@@ -121,6 +123,7 @@ util::Result<PartFile> PartFile::duplicate() const {
   copy.m_fd = ::fcntl(m_fd, F_DUPFD_CLOEXEC, 0);
   if (copy.m_fd < 0) return io_error(m_path, errno);
   copy.m_path = m_path;
+  copy.m_device = m_device;
   return copy;
 }
 

@@ -3,10 +3,12 @@
 #include <hasher/util/thread_name.hpp>
 
 #include <algorithm>
+#include <future>
 
 namespace hasher::net {
 
-WorkerLanes::WorkerLanes(std::size_t lanes, std::size_t depth) {
+WorkerLanes::WorkerLanes(std::size_t lanes, std::size_t depth,
+                         const char* name) {
   lanes = std::max<std::size_t>(1, lanes);
   depth = std::max<std::size_t>(1, depth);
   for (std::size_t i = 0; i < lanes; ++i) {
@@ -14,8 +16,8 @@ WorkerLanes::WorkerLanes(std::size_t lanes, std::size_t depth) {
   }
   for (std::unique_ptr<Lane>& lane : m_lanes) {
     Lane* self = lane.get();
-    self->thread = std::thread([self] {
-      util::name_this_thread("hasher:lane");
+    self->thread = std::thread([self, name] {
+      util::name_this_thread(name);
       while (std::optional<Job> job = self->queue.pop()) {
         try {
           (*job)();
@@ -39,13 +41,12 @@ bool WorkerLanes::backed_up() const {
   });
 }
 
-util::HelperThread& WorkerLanes::helper(std::size_t lane) {
-  std::unique_ptr<util::HelperThread>& helper =
-      m_lanes[lane % m_lanes.size()]->helper;
-  if (!helper)
-    helper =
-        std::make_unique<util::HelperThread>("hasher:helper", k_helper_depth);
-  return *helper;
+void WorkerLanes::drain(std::size_t lane) {
+  // The lane runs its jobs in order: when this one runs, so have the rest.
+  std::promise<void> ran;
+  std::future<void> done = ran.get_future();
+  post(lane, [&ran] { ran.set_value(); });
+  done.wait();
 }
 
 void WorkerLanes::finish() {

@@ -9,7 +9,6 @@
 // lane wait for each other while another lane may be idle.
 
 #include <hasher/util/bounded_queue.hpp>
-#include <hasher/util/helper_thread.hpp>
 
 #include <cstddef>
 #include <functional>
@@ -24,9 +23,10 @@ public:
   // A job must not throw; one that does is dropped (and its exception).
   using Job = std::function<void()>;
 
-  // Starts `lanes` threads (at least one), each with room for `depth`
-  // queued jobs.
-  WorkerLanes(std::size_t lanes, std::size_t depth);
+  // Starts `lanes` threads (at least one) named `name`, each with room for
+  // `depth` queued jobs.
+  WorkerLanes(std::size_t lanes, std::size_t depth,
+              const char* name = "hasher:lane");
   // Runs what is queued, then joins the threads.
   ~WorkerLanes();
   WorkerLanes(const WorkerLanes&) = delete;
@@ -40,11 +40,9 @@ public:
   [[nodiscard]] bool backed_up() const;
   // Runs what is queued and joins the threads; later calls do nothing.
   void finish();
-  // Lane `lane`'s helper (modulo the count), started at the first call, for
-  // a job that splits its work in two. Only that lane's jobs may call it.
-  // It holds up to k_helper_depth jobs (pieces of up to 512 KiB).
-  static constexpr std::size_t k_helper_depth = 8;
-  util::HelperThread& helper(std::size_t lane);
+  // Returns once every job posted to `lane` before the call has run. Not
+  // to be called from that lane's own jobs.
+  void drain(std::size_t lane);
 
   [[nodiscard]] std::size_t size() const { return m_lanes.size(); }
 
@@ -53,7 +51,6 @@ private:
     explicit Lane(std::size_t depth) : queue(depth) {}
     util::BoundedQueue<Job> queue;
     std::thread thread;
-    std::unique_ptr<util::HelperThread> helper;
   };
   std::vector<std::unique_ptr<Lane>> m_lanes;
 };

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -27,6 +28,27 @@ TEST(WorkerLanes, OneLaneRunsItsJobsInOrder) {
       EXPECT_EQ(seen[lane][k], static_cast<int>(3 * k + lane));
     }
   }
+}
+
+// A big download's helper lane: the poster goes on while its jobs run,
+// and drains the lane before it reads what they computed.
+TEST(WorkerLanes, DrainReturnsOnceEveryJobPostedBeforeHasRun) {
+  WorkerLanes lanes(2, 4, "test:helper");
+  std::atomic<int> ran{0};
+  std::thread::id poster = std::this_thread::get_id();
+  std::atomic<bool> elsewhere{true};
+  for (int i = 0; i < 50; ++i) {
+    lanes.post(1, [&] {
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+      if (std::this_thread::get_id() == poster) elsewhere = false;
+      ++ran;
+    });
+  }
+  lanes.drain(1);
+  EXPECT_EQ(ran, 50);
+  EXPECT_TRUE(elsewhere);
+  lanes.drain(0); // nothing posted there: at once
+  EXPECT_EQ(ran, 50);
 }
 
 TEST(WorkerLanes, BackedUpOnlyOnceAPostFindsItsLaneFull) {

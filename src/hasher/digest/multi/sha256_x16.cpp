@@ -10,6 +10,8 @@
 namespace hasher::digest::multi {
 namespace {
 
+using sha256::k_round;
+
 // Truth tables for _mm512_ternarylogic_epi32(x, y, z, table): bit
 // (x << 2 | y << 1 | z) of the table is the result for those input bits.
 constexpr int k_xor3 = 0x96; // x ^ y ^ z
@@ -95,22 +97,14 @@ sha256_blocks(State& state, const Source& source, std::size_t blocks) {
 #pragma GCC unroll 8
         for (int i = 0; i < 8; ++i) schedule(w, t + i);
       }
-      sha_round(a, b, c, d, e, f, g, h, w[(t + 0) & 15],
-                sha256::k_round[t + 0]);
-      sha_round(h, a, b, c, d, e, f, g, w[(t + 1) & 15],
-                sha256::k_round[t + 1]);
-      sha_round(g, h, a, b, c, d, e, f, w[(t + 2) & 15],
-                sha256::k_round[t + 2]);
-      sha_round(f, g, h, a, b, c, d, e, w[(t + 3) & 15],
-                sha256::k_round[t + 3]);
-      sha_round(e, f, g, h, a, b, c, d, w[(t + 4) & 15],
-                sha256::k_round[t + 4]);
-      sha_round(d, e, f, g, h, a, b, c, w[(t + 5) & 15],
-                sha256::k_round[t + 5]);
-      sha_round(c, d, e, f, g, h, a, b, w[(t + 6) & 15],
-                sha256::k_round[t + 6]);
-      sha_round(b, c, d, e, f, g, h, a, w[(t + 7) & 15],
-                sha256::k_round[t + 7]);
+      sha_round(a, b, c, d, e, f, g, h, w[(t + 0) & 15], k_round[t + 0]);
+      sha_round(h, a, b, c, d, e, f, g, w[(t + 1) & 15], k_round[t + 1]);
+      sha_round(g, h, a, b, c, d, e, f, w[(t + 2) & 15], k_round[t + 2]);
+      sha_round(f, g, h, a, b, c, d, e, w[(t + 3) & 15], k_round[t + 3]);
+      sha_round(e, f, g, h, a, b, c, d, w[(t + 4) & 15], k_round[t + 4]);
+      sha_round(d, e, f, g, h, a, b, c, w[(t + 5) & 15], k_round[t + 5]);
+      sha_round(c, d, e, f, g, h, a, b, w[(t + 6) & 15], k_round[t + 6]);
+      sha_round(b, c, d, e, f, g, h, a, w[(t + 7) & 15], k_round[t + 7]);
     }
     // Section 6.2.2 step 4: the intermediate hash value.
     a = _mm512_add_epi32(a, a0);
